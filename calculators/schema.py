@@ -1,0 +1,185 @@
+"""How a calculator declares its inputs and outputs once, and how raw text becomes inputs.
+
+The widget, the link handling, the docs' input tables and the tests all read a
+:class:`Schema`; nothing else lists a calculator's keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .errors import CalculatorError
+from .numbers import parse_number
+
+FieldKind = Literal["money", "number", "percent", "months", "hours", "count", "text", "choice"]
+OutputKind = Literal[
+    "money", "number", "ratio", "months", "percent", "share", "item", "category", "level", "text"
+]
+MAX_TEXT = 100  # the contract's limit for any value, typed or from a link
+NUMERIC_KINDS = frozenset({"money", "number", "percent", "months", "hours", "count"})
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input. ``default`` is the link format's frozen default (see :attr:`Schema.version`)."""
+
+    key: str
+    kind: FieldKind
+    default: float | str | None = None
+    required: bool = False
+    minimum: float | None = 0.0
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    #: What an empty field means: 0 for most optional inputs, ``None`` for "not given"
+    #: (a lifetime left empty so that churn decides).
+    empty: float | str | None = 0.0
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+
+@dataclass(frozen=True)
+class Output:
+    key: str
+    kind: OutputKind
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    """A list of like items whose keys end in ``_N`` (offers, segments, alternatives).
+
+    ``first`` is the number of the first suffixed item: the value calculator's bare keys are
+    offer 1, so its group starts at 2; segments and alternatives start at 1. With ``inherit``
+    a field an item leaves empty takes the main input's value; otherwise the field's default.
+    """
+
+    name: str
+    first: int
+    last: int
+    fields: tuple[Field, ...]
+    outputs: tuple[Output, ...]
+    inherit: bool = False
+
+    def numbers(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence the page shows, as a catalogue key and the values it needs.
+
+    ``params`` maps each placeholder to ``(kind, value)`` so that every page formats the
+    numbers in its own language; the calculator decides *which* note, never its wording.
+    """
+
+    key: str
+    params: Mapping[str, tuple[str, Any]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"key": self.key, "params": {k: [kind, v] for k, (kind, v) in self.params.items()}}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What a calculator returns: output values by key (``None`` where a result does not
+    exist for these inputs) and the notes to show."""
+
+    values: Mapping[str, float | int | str | None]
+    notes: tuple[Note, ...] = ()
+    #: JSON-ready data for a calculator's own figure (a chart's points, a diagram's places).
+    figure: Mapping[str, Any] = field(default_factory=dict)
+
+
+Inputs = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Schema:
+    id: str
+    slug: str
+    version: int
+    fields: tuple[Field, ...]
+    outputs: tuple[Output, ...]
+    evaluate: Callable[[Inputs, tuple[int, ...]], Evaluation]
+    group: ItemGroup | None = None
+
+    def field(self, key: str) -> Field:
+        """The declaration behind an input key, suffixed keys included (``price_2``)."""
+        base, number = split_key(key)
+        if number is not None and self.group is not None and number in self.group.numbers():
+            for item_field in self.group.fields:
+                if item_field.key == base:
+                    return item_field
+        for main_field in self.fields:
+            if main_field.key == key:
+                return main_field
+        raise KeyError(key)
+
+    def input_keys(self, items: tuple[int, ...] = ()) -> list[str]:
+        keys = [f.key for f in self.fields]
+        if self.group is not None:
+            keys += [f"{f.key}_{n}" for n in items for f in self.group.fields]
+        return keys
+
+    def defaults(self) -> dict[str, float | str | None]:
+        """The frozen defaults of this link version, by bare key."""
+        found = {f.key: f.default for f in self.fields}
+        if self.group is not None:
+            for f in self.group.fields:
+                found.setdefault(f.key, f.default)
+        return found
+
+    def items_in(self, keys: Mapping[str, Any] | list[str]) -> tuple[int, ...]:
+        """The item numbers that a set of keys mentions (``price_3`` → 3), in order."""
+        if self.group is None:
+            return ()
+        known = {f.key for f in self.group.fields}
+        found = set()
+        for key in keys:
+            base, number = split_key(key)
+            if number in self.group.numbers() and base in known:
+                found.add(number)
+        return tuple(sorted(found))
+
+
+def split_key(key: str) -> tuple[str, int | None]:
+    """``"price_2"`` → ``("price", 2)``; ``"price"`` → ``("price", None)``."""
+    base, sep, tail = key.rpartition("_")
+    if sep and tail.isdigit() and not tail.startswith("0"):
+        return base, int(tail)
+    return key, None
+
+
+def read_field(declared: Field, key: str, text: str, lang: str) -> float | str | None:
+    """The value of one input from its raw text, or :class:`CalculatorError`.
+
+    ``None`` means empty: the caller decides whether the default or the main value applies.
+    """
+    if len(text) > MAX_TEXT:
+        raise CalculatorError("too_long", key, {"maximum": MAX_TEXT})
+    stripped = text.strip()
+    if stripped == "":
+        if declared.required:
+            raise CalculatorError("required", key)
+        return None
+    if declared.kind == "text":
+        return stripped
+    if declared.kind == "choice":
+        if stripped not in declared.choices:
+            raise CalculatorError("not_a_choice", key)
+        return stripped
+    if declared.kind == "percent" and stripped.endswith(("%", "％")):
+        stripped = stripped[:-1].rstrip()
+    try:
+        value = parse_number(stripped, lang)
+    except ValueError as error:
+        raise CalculatorError(str(error), key) from None
+    if declared.minimum is not None and value < declared.minimum:
+        code = "negative" if declared.minimum == 0 else "too_small"
+        raise CalculatorError(code, key, {"minimum": declared.minimum})
+    if declared.maximum is not None and value > declared.maximum:
+        raise CalculatorError("too_large", key, {"maximum": declared.maximum})
+    return value

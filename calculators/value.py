@@ -1,0 +1,189 @@
+"""Customer value measured two ways: by subtraction and by division.
+
+The customer puts a money figure on what an offer gives them (economic, psychological and
+social benefits) and pays for it in money (the price and the transaction costs of searching,
+negotiating, contracting and checking) and in time (hours × what an hour is worth to them).
+
+* Subtraction: ``net value = total benefit − total cost``; positive means value.
+* Division: ``value ratio = total benefit ÷ total cost``; above 1 means value. It does not
+  exist when the total cost is 0.
+
+Worked example (the guide's grocery delivery): benefits 90 + 30 = 120; costs 80 + 1 h × 20
+= 100; net value 120 − 100 = 20; ratio 120 ÷ 100 = 1.2.
+
+>>> assess(Offer(economic=90, psychological=30, price=80, time_hours=1, hourly_value=20))
+OfferValue(total_benefit=120.0, time_cost=20.0, total_cost=100.0, net_value=20.0, value_ratio=1.2, verdict='positive')
+
+With two offers the two methods can disagree: a big offer can leave more value in money while
+a small one returns more per unit of cost.
+
+>>> big = Offer(economic=1250, price=1000)
+>>> small = Offer(economic=600, price=400)
+>>> c = compare([big, small])
+>>> c.best_by_subtraction, c.best_by_ratio, c.methods_disagree
+(1, 2, True)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .schema import Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
+
+Verdict = Literal["positive", "negative", "break_even"]
+
+#: Money figures beyond a billion are not a customer's valuation but a typing accident.
+MAX_MONEY = 1e9
+CURRENCIES = ("USD", "EUR", "GBP", "CHF", "JPY", "KRW", "CNY", "RUB", "INR", "CAD", "AUD", "SEK", "PLN", "BRL")
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What one offer gives and costs the customer, in money figures they would put on it."""
+
+    economic: float = 0.0
+    psychological: float = 0.0
+    social: float = 0.0
+    price: float = 0.0
+    transaction: float = 0.0
+    time_hours: float = 0.0
+    hourly_value: float = 0.0
+
+
+@dataclass(frozen=True)
+class OfferValue:
+    total_benefit: float
+    time_cost: float
+    total_cost: float
+    net_value: float
+    value_ratio: float | None
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Offers assessed side by side; offer numbers start at 1 and ties go to the lowest."""
+
+    offers: tuple[OfferValue, ...]
+    best_by_subtraction: int
+    best_by_ratio: int | None
+
+    @property
+    def methods_disagree(self) -> bool:
+        return self.best_by_ratio is not None and self.best_by_ratio != self.best_by_subtraction
+
+
+def net_value(benefit: float, cost: float) -> float:
+    """The subtraction method: what is left to the customer. ``net_value(120, 100)`` → 20."""
+    return benefit - cost
+
+
+def value_ratio(benefit: float, cost: float) -> float | None:
+    """The division method: benefit per unit of cost; ``None`` when nothing is paid.
+
+    >>> value_ratio(120, 100)
+    1.2
+    >>> value_ratio(50, 0) is None
+    True
+    """
+    return None if cost == 0 else benefit / cost
+
+
+def verdict(benefit: float, cost: float) -> Verdict:
+    """``positive`` when the benefit exceeds the cost; equal within a millionth is break-even."""
+    if math.isclose(benefit, cost, rel_tol=1e-12, abs_tol=1e-6):
+        return "break_even"
+    return "positive" if benefit > cost else "negative"
+
+
+def assess(offer: Offer) -> OfferValue:
+    """Both measures for one offer."""
+    benefit = float(offer.economic + offer.psychological + offer.social)
+    time_cost = float(offer.time_hours * offer.hourly_value)
+    cost = float(offer.price + offer.transaction + time_cost)
+    return OfferValue(
+        total_benefit=benefit,
+        time_cost=time_cost,
+        total_cost=cost,
+        net_value=net_value(benefit, cost),
+        value_ratio=value_ratio(benefit, cost),
+        verdict=verdict(benefit, cost),
+    )
+
+
+def compare(offers: Sequence[Offer]) -> Comparison:
+    """Assess offers and name the best one by each method (1-based; ties go to the lowest)."""
+    assessed = tuple(assess(o) for o in offers)
+    return Comparison(
+        offers=assessed,
+        best_by_subtraction=best_item([a.net_value for a in assessed]) or 1,
+        best_by_ratio=best_item([a.value_ratio for a in assessed]),
+    )
+
+
+def best_item(scores: Sequence[float | None]) -> int | None:
+    """The 1-based number of the highest score, the lowest number on a tie; ``None`` if no
+    score exists. Shared by the calculators that rank things."""
+    best: int | None = None
+    for number, score in enumerate(scores, start=1):
+        if score is None:
+            continue
+        if best is None or score > scores[best - 1] and not math.isclose(score, scores[best - 1], rel_tol=1e-12, abs_tol=1e-9):  # type: ignore[operator]
+            best = number
+    return best
+
+
+# --- The declaration: inputs, outputs and limits, read by the widget, links, docs and tests.
+
+_OFFER_FIELDS = (
+    Field("economic", "money", default=90, required=True, maximum=MAX_MONEY),
+    Field("psychological", "money", default=30, maximum=MAX_MONEY),
+    Field("social", "money", default=0, maximum=MAX_MONEY),
+    Field("price", "money", default=80, required=True, maximum=MAX_MONEY),
+    Field("transaction", "money", default=0, maximum=MAX_MONEY),
+    Field("time_hours", "hours", default=1, maximum=10_000),
+    Field("hourly_value", "money", default=20, maximum=1_000_000),
+)
+_OFFER_OUTPUTS = (
+    Output("total_benefit", "money"),
+    Output("time_cost", "money"),
+    Output("total_cost", "money"),
+    Output("net_value", "money"),
+    Output("value_ratio", "ratio"),
+    Output("verdict", "category"),
+)
+MAX_OFFERS = 4
+
+
+def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
+    suffixes = [""] + [f"_{n}" for n in items]
+    offers = [Offer(**{f.key: inputs[f.key + s] for f in _OFFER_FIELDS}) for s in suffixes]
+    comparison = compare(offers)
+    values: dict[str, float | int | str | None] = {}
+    for suffix, result in zip(suffixes, comparison.offers):
+        for output in _OFFER_OUTPUTS:
+            values[output.key + suffix] = getattr(result, output.key)
+    notes: list[Note] = []
+    if len(offers) > 1:
+        values["best_by_subtraction"] = comparison.best_by_subtraction
+        values["best_by_ratio"] = comparison.best_by_ratio
+        if comparison.methods_disagree:
+            notes.append(Note("value.methods_disagree", {
+                "by_subtraction": ("item", comparison.best_by_subtraction),
+                "by_ratio": ("item", comparison.best_by_ratio),
+            }))
+    return Evaluation(values=values, notes=tuple(notes))
+
+
+SCHEMA = Schema(
+    id="value",
+    slug="value",
+    version=1,
+    fields=_OFFER_FIELDS + (Field("currency", "choice", default="USD", choices=CURRENCIES, empty="USD"),),
+    outputs=_OFFER_OUTPUTS + (Output("best_by_subtraction", "item"), Output("best_by_ratio", "item")),
+    group=ItemGroup("offer", first=2, last=MAX_OFFERS, fields=_OFFER_FIELDS, outputs=_OFFER_OUTPUTS),
+    evaluate=_evaluate,
+)
