@@ -35,6 +35,7 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     inputs, errors = read_inputs(schema, fields, lang, items)
     result: dict[str, Any] = {
         "ok": False, "items": list(items), "values": {}, "notes": [], "figure": {}, "errors": errors,
+        "inputs": {key: clean(value) for key, value in inputs.items()},
     }
     if errors:
         return result

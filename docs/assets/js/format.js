@@ -1,0 +1,35 @@
+// Numbers as the page shows them: Intl.NumberFormat with the same table of fraction digits
+// as sitebuild/formatting.py (Babel, build time), so prerendered and live text read alike.
+
+export function fractionDigits(kind, value) {
+  if (kind === "money") return Number.isInteger(value) ? [0, 0] : [2, 2];
+  if (["ratio", "number", "hours", "percent"].includes(kind)) return [0, 2];
+  if (["months", "share"].includes(kind)) return [0, 1];
+  return [0, 0];
+}
+
+export function formatNumber(kind, value, lang, currency = "USD") {
+  const [minimumFractionDigits, maximumFractionDigits] = fractionDigits(kind, value);
+  const digits = { minimumFractionDigits, maximumFractionDigits };
+  if (kind === "money") {
+    return new Intl.NumberFormat(lang, { style: "currency", currency, ...digits }).format(value);
+  }
+  if (kind === "share") return new Intl.NumberFormat(lang, { style: "percent", ...digits }).format(value);
+  if (kind === "percent") return new Intl.NumberFormat(lang, { style: "percent", ...digits }).format(value / 100);
+  return new Intl.NumberFormat(lang, digits).format(value);
+}
+
+// The text of data-value: a plain number with a dot and no grouping, a key, or "none".
+export function dataValue(value) {
+  if (value === null || value === undefined) return "none";
+  if (typeof value === "number") return String(value);
+  return String(value);
+}
+
+// A template such as "{a} + {b} = {c}" with each placeholder replaced; unknown ones stay.
+export function fill(template, lookup) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+    const text = lookup(name);
+    return text === undefined ? whole : text;
+  });
+}

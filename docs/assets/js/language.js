@@ -1,0 +1,37 @@
+// The language switcher, kept right after instant navigation. Material replaces the page's
+// <head> (with static-i18n's hreflang links to this page's translations) but keeps the header,
+// so the switcher would keep pointing at the first page's translations. We read the head's
+// links at the moment of the click and keep the query string (a calculator's inputs).
+
+function translationOf(lang) {
+  const link = document.head.querySelector(`link[rel="alternate"][hreflang="${lang}"]`);
+  return link ? new URL(link.getAttribute("href"), location.href) : null;
+}
+
+function refreshSwitcher() {
+  for (const anchor of document.querySelectorAll(".md-select__link[hreflang]")) {
+    const target = translationOf(anchor.getAttribute("hreflang"));
+    if (!target) continue;
+    target.search = location.search;
+    target.hash = "";
+    anchor.href = target.href;
+  }
+}
+
+// Capture phase, before Material's own click handler, which would drop the query string.
+document.addEventListener("click", (event) => {
+  const anchor = event.target instanceof Element && event.target.closest(".md-select__link[hreflang]");
+  if (!anchor || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  refreshSwitcher();
+  event.preventDefault();
+  event.stopPropagation();
+  location.assign(anchor.href);
+}, true);
+
+for (const type of ["focusin", "pointerover"]) {
+  document.addEventListener(type, (event) => {
+    if (event.target instanceof Element && event.target.closest(".md-select")) refreshSwitcher();
+  }, true);
+}
+
+if (window.document$) window.document$.subscribe(refreshSwitcher);

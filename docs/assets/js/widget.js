@@ -1,0 +1,410 @@
+// Calculator widgets: each [data-calculator] element is built at build time with its example
+// computed; this module wires it to the Python runtime. States follow ../shared/CONTRACT.md:
+// prerendered → loading → ready | invalid | failed. Each widget is set up inside its own
+// try/catch so one broken widget never breaks the page.
+import { compute, onRuntimeEvent, runtimeState, startRuntime } from "./runtime.js";
+import { dataValue, fill, formatNumber } from "./format.js";
+
+const DEBOUNCE_MS = 120;
+const DECIMAL_COMMA = new Set(["de", "nl", "ru"]);
+const MAX_LINK_VALUE = 100;
+
+class CalculatorWidget {
+  constructor(root) {
+    this.root = root;
+    this.spec = JSON.parse(root.querySelector(".cv-spec").textContent);
+    this.messages = this.spec.messages;
+    this.lang = this.spec.lang;
+    this.form = root.querySelector(".cv-form");
+    this.latest = 0;
+    this.timer = null;
+    const runtime = JSON.parse(root.dataset.runtime);
+    this.urls = {
+      pyodide: new URL(runtime.pyodide, document.baseURI).href,
+      wheel: new URL(runtime.wheel, document.baseURI).href,
+    };
+    this.formatPrerendered();
+    this.bind();
+    if (this.applyLink(new URLSearchParams(location.search))) this.schedule(0);
+    this.watchRuntime();
+  }
+
+  // ---- the declaration ----------------------------------------------------------------
+  fieldOf(key) {
+    const match = /^(.*)_([1-9]\d*)$/.exec(key);
+    const group = this.spec.group;
+    if (match && group && +match[2] >= group.first && +match[2] <= group.last) {
+      const found = group.fields.find((f) => f.key === match[1]);
+      if (found) return found;
+    }
+    return this.spec.fields.find((f) => f.key === key);
+  }
+
+  items() {
+    return [...this.root.querySelectorAll("fieldset.cv-item")];
+  }
+
+  shownItemNumbers() {
+    const first = this.spec.group ? this.spec.group.first : 1;
+    return this.items().filter((f) => !f.hidden && +f.dataset.item >= first).map((f) => +f.dataset.item);
+  }
+
+  // ---- links --------------------------------------------------------------------------
+  // Opens the link's values (defaults for the rest). Returns whether the link said anything.
+  applyLink(params) {
+    const known = [...params.keys()].filter((key) => key === "v" || this.fieldOf(key));
+    if (known.length === 0) return false;
+    const given = new Map();
+    for (const key of new Set(params.keys())) {
+      if (this.fieldOf(key)) given.set(key, params.getAll(key).at(-1)); // repeated: the last wins
+    }
+    const group = this.spec.group;
+    const itemsInLink = new Set();
+    for (const key of given.keys()) {
+      const match = /_([1-9]\d*)$/.exec(key);
+      if (match && group && this.fieldOf(key) !== this.spec.fields.find((f) => f.key === key)) itemsInLink.add(+match[1]);
+    }
+    for (const fieldset of this.items()) {
+      const number = +fieldset.dataset.item;
+      const isGroupItem = group && number >= group.first && fieldset.querySelector("[name$='_" + number + "']");
+      if (isGroupItem) this.showItem(fieldset, itemsInLink.has(number));
+    }
+    for (const control of this.form.elements) {
+      if (!control.name || control.disabled) continue;
+      const field = this.fieldOf(control.name);
+      const isInherited = group && group.inherit && /_\d+$/.test(control.name);
+      const text = given.has(control.name) ? given.get(control.name)
+        : isInherited ? "" : field.default === null ? "" : String(field.default);
+      this.setControl(control, field, text);
+    }
+    return true;
+  }
+
+  setControl(control, field, text) {
+    // Values from a link are untrusted: they only ever become a control's value, never HTML.
+    const value = field.numeric && /^-?\d+(\.\d+)?$/.test(text) && DECIMAL_COMMA.has(this.lang)
+      ? text.replace(".", ",") : text;
+    if (control.tagName === "SELECT" && ![...control.options].some((o) => o.value === value)) {
+      const option = new Option(value, value);
+      option.dataset.foreign = "";
+      control.add(option);
+    }
+    control.value = value;
+  }
+
+  linkQuery(inputs) {
+    const query = new URLSearchParams({ v: String(this.spec.version) });
+    const group = this.spec.group;
+    for (const [key, value] of Object.entries(inputs)) {
+      const field = this.fieldOf(key);
+      const item = /_(\d+)$/.exec(key);
+      const isItemKey = group && item && field !== this.spec.fields.find((f) => f.key === key);
+      const raw = this.form.elements[key] ? this.form.elements[key].value.trim() : "";
+      if (isItemKey && group.inherit) {
+        if (raw !== "") query.set(key, dataValue(value));
+        continue;
+      }
+      const text = value === null ? "" : dataValue(value);
+      const fallback = field.default === null ? "" : String(field.default);
+      if (text !== fallback || (isItemKey && !this.itemHasKeyIn(query, +item[1]) && this.isFirstFieldOf(key))) {
+        query.set(key, text);
+      }
+    }
+    return query;
+  }
+
+  itemHasKeyIn(query, number) {
+    return [...query.keys()].some((key) => key.endsWith("_" + number));
+  }
+
+  isFirstFieldOf(key) {
+    return this.spec.group.fields[0].key === key.replace(/_\d+$/, "");
+  }
+
+  // ---- events -------------------------------------------------------------------------
+  bind() {
+    this.form.addEventListener("input", () => this.schedule(DEBOUNCE_MS));
+    this.form.addEventListener("change", () => this.schedule(0));
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.root.addEventListener("focusin", () => this.ensureRuntime(), { once: true });
+    this.root.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-action]");
+      if (!button) return;
+      const action = button.dataset.action;
+      if (action === "copy-link") this.copyLink();
+      if (action === "reset") this.reset();
+      if (action === "retry") this.retry();
+      if (action === "add-item") this.addItem();
+      if (action === "remove-item") this.removeItem(button.closest("fieldset"));
+    });
+    if ("IntersectionObserver" in window) {
+      this.observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          this.observer.disconnect();
+          this.ensureRuntime();
+        }
+      }, { rootMargin: "300px" });
+      this.observer.observe(this.root);
+    } else {
+      this.ensureRuntime();
+    }
+  }
+
+  watchRuntime() {
+    this.unsubscribe = onRuntimeEvent((event) => {
+      if (!this.root.isConnected) return this.unsubscribe();
+      if (event.type === "progress") this.showProgress(event.step, event.steps);
+      if (event.type === "failed") this.fail();
+    });
+  }
+
+  ensureRuntime() {
+    if (runtimeState() === "ready") return this.schedule(0);
+    const starting = startRuntime(this.urls);
+    if (runtimeState() === "starting") this.showProgress(0, 3);
+    starting.then(() => this.schedule(0), () => this.fail());
+  }
+
+  retry() {
+    this.root.querySelector(".cv-retry").hidden = true;
+    this.ensureRuntime();
+  }
+
+  schedule(delay) {
+    clearTimeout(this.timer);
+    if (this.root.dataset.state !== "failed" || runtimeState() !== "failed") this.setState("loading");
+    this.timer = setTimeout(() => this.recompute(), delay);
+  }
+
+  async recompute() {
+    if (runtimeState() !== "ready") {
+      if (runtimeState() === "idle") this.ensureRuntime();
+      return; // runs again when the runtime is ready
+    }
+    const id = ++this.latest;
+    const fields = {};
+    for (const control of this.form.elements) {
+      if (control.name && !control.disabled) fields[control.name] = control.value;
+    }
+    let result;
+    try {
+      result = await compute({ calculator: this.spec.id, fields, lang: this.lang });
+    } catch (error) {
+      console.warn("calculator:", error);
+      return this.fail();
+    }
+    if (id !== this.latest || !this.root.isConnected) return; // a newer request won
+    this.show(result);
+  }
+
+  // ---- showing results ---------------------------------------------------------------
+  show(result) {
+    this.showErrors(result.errors || {});
+    if (!result.ok) {
+      for (const output of this.root.querySelectorAll("output")) output.setAttribute("data-stale", "");
+      return this.setState("invalid");
+    }
+    const currency = this.currency();
+    const values = result.values;
+    for (const output of this.root.querySelectorAll("output[data-key]")) {
+      const key = output.dataset.key;
+      output.removeAttribute("data-stale");
+      const present = Object.hasOwn(values, key);
+      const row = output.closest("[data-output-row]");
+      if (row && !row.querySelector("[data-item-column]")) row.hidden = !present;
+      if (!present) continue;
+      output.dataset.value = dataValue(values[key]);
+      output.textContent = this.outputText(key, values[key], currency);
+    }
+    for (const ref of this.root.querySelectorAll("[data-ref]")) {
+      const key = ref.dataset.ref;
+      if (Object.hasOwn(values, key)) ref.textContent = this.outputText(key, values[key], currency);
+      else if (result.inputs && Object.hasOwn(result.inputs, key)) ref.textContent = formatNumber(this.fieldOf(key).kind, result.inputs[key] ?? 0, this.lang, currency);
+    }
+    for (const formula of this.root.querySelectorAll("[data-formula]")) {
+      const column = formula.closest("[data-item-column]");
+      const suffix = column && +column.dataset.itemColumn > 1 ? "_" + column.dataset.itemColumn : "";
+      formula.hidden = !Object.hasOwn(values, formula.dataset.formula + suffix);
+    }
+    this.showNotes(result.notes || [], currency);
+    this.syncAddressBar(result.inputs || {});
+    this.setState("ready");
+  }
+
+  outputText(key, value, currency) {
+    const base = key.replace(/_\d+$/, "");
+    const kind = this.outputKind(key);
+    const texts = this.messages.calculator;
+    if (value === null) return (texts.none || {})[base] || this.messages.widget.none;
+    if (kind === "category") return texts.values[base][value];
+    if (kind === "item") return value === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(value));
+    if (kind === "text") return String(value);
+    return formatNumber(kind, value, this.lang, currency);
+  }
+
+  outputKind(key) {
+    if (this.spec.outputs[key]) return this.spec.outputs[key];
+    const base = key.replace(/_\d+$/, "");
+    return (this.spec.group && this.spec.group.outputs[base]) || this.spec.outputs[base];
+  }
+
+  showNotes(notes, currency) {
+    const box = this.root.querySelector(".cv-notes");
+    box.replaceChildren(...notes.map((note) => {
+      const p = document.createElement("p");
+      p.className = "cv-note";
+      const template = this.messages.calculator.notes[note.key.split(".").slice(1).join(".")] || note.key;
+      p.textContent = fill(template, (name) => {
+        if (!note.params[name]) return undefined;
+        const [kind, value] = note.params[name];
+        return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.lang, currency);
+      });
+      return p;
+    }));
+  }
+
+  showErrors(errors) {
+    for (const slot of this.root.querySelectorAll("[data-error-for]")) {
+      const key = slot.dataset.errorFor;
+      const control = this.form.elements[key];
+      const error = errors[key];
+      slot.hidden = !error;
+      slot.textContent = error ? this.errorText(key, error) : "";
+      if (control) control.toggleAttribute("aria-invalid", Boolean(error));
+      if (control && !error) control.removeAttribute("aria-invalid");
+      if (control && error) control.setAttribute("aria-invalid", "true");
+    }
+  }
+
+  errorText(key, error) {
+    const template = this.messages.widget.errors[error.code] || error.code;
+    const field = this.fieldOf(key);
+    const example = DECIMAL_COMMA.has(this.lang) ? "1250,50" : "1250.50";
+    return fill(template, (name) => {
+      if (name === "example") return example;
+      const value = error.params[name];
+      if (value === undefined) return undefined;
+      return typeof value === "number" ? formatNumber(field && field.numeric ? "number" : "number", value, this.lang) : String(value);
+    });
+  }
+
+  setState(state) {
+    this.root.dataset.state = state;
+    const status = this.root.querySelector(".cv-status");
+    if (state === "ready" || state === "invalid" || state === "prerendered") status.hidden = true;
+  }
+
+  showProgress(step, steps) {
+    if (runtimeState() === "ready") return;
+    const status = this.root.querySelector(".cv-status");
+    status.hidden = false;
+    const text = step === 0 ? this.messages.widget.state.starting
+      : fill(this.messages.widget.state.progress, (name) => String({ step, steps }[name]));
+    status.querySelector(".cv-progress-text").textContent = text;
+    status.querySelector(".cv-progress").value = step;
+  }
+
+  fail() {
+    this.setState("failed");
+    const status = this.root.querySelector(".cv-status");
+    status.hidden = false;
+    status.querySelector(".cv-progress-text").textContent = this.messages.widget.state.failed;
+    status.querySelector(".cv-progress").removeAttribute("value");
+    status.querySelector(".cv-retry").hidden = false;
+  }
+
+  // The prerendered text was written by Babel at build time; Intl writes it again at once so
+  // that both can never differ on screen (a test compares them).
+  formatPrerendered() {
+    const currency = this.currency();
+    for (const output of this.root.querySelectorAll("output[data-key]")) {
+      const raw = output.dataset.value;
+      const kind = this.outputKind(output.dataset.key);
+      if (raw === "none" || raw === "" || ["category", "item", "text"].includes(kind)) continue;
+      output.textContent = formatNumber(kind, Number(raw), this.lang, currency);
+    }
+  }
+
+  currency() {
+    const control = this.form.elements.currency;
+    const code = control ? control.value : "USD";
+    return /^[A-Z]{3}$/.test(code) ? code : "USD";
+  }
+
+  // ---- actions -----------------------------------------------------------------------
+  syncAddressBar(inputs) {
+    this.lastInputs = inputs;
+    if (!this.root.closest("[data-calculator-page]")) return; // embedded in a chapter: leave the URL alone
+    const query = this.linkQuery(inputs);
+    history.replaceState(history.state, "", location.pathname + "?" + query.toString() + location.hash);
+  }
+
+  currentLink() {
+    const path = this.root.dataset.page || location.pathname;
+    const url = new URL(path, location.href);
+    url.search = this.linkQuery(this.lastInputs || {}).toString();
+    url.searchParams.delete("present");
+    return url.href;
+  }
+
+  async copyLink() {
+    const note = this.root.querySelector(".cv-copied");
+    const link = this.currentLink();
+    try {
+      await navigator.clipboard.writeText(link);
+      note.textContent = this.messages.widget.actions.copied;
+    } catch {
+      note.textContent = this.messages.widget.actions.copy_failed + " " + link;
+    }
+  }
+
+  reset() {
+    history.replaceState(history.state, "", location.pathname + location.hash);
+    for (const fieldset of this.items()) {
+      if (this.spec.group && +fieldset.dataset.item >= this.spec.group.first) this.showItem(fieldset, false);
+    }
+    for (const control of this.form.elements) {
+      if (!control.name || control.disabled) continue;
+      const field = this.fieldOf(control.name);
+      this.setControl(control, field, field.default === null ? "" : String(field.default));
+    }
+    this.schedule(0);
+  }
+
+  addItem() {
+    const next = this.items().find((f) => f.hidden);
+    if (!next) return;
+    this.showItem(next, true);
+    next.querySelector("input, select").focus();
+    this.schedule(0);
+  }
+
+  removeItem(fieldset) {
+    this.showItem(fieldset, false);
+    this.schedule(0);
+  }
+
+  showItem(fieldset, shown) {
+    fieldset.hidden = !shown;
+    for (const control of fieldset.querySelectorAll("input, select")) control.disabled = !shown;
+    const number = fieldset.dataset.item;
+    for (const cell of this.root.querySelectorAll(`[data-item-column="${number}"], [data-item-row="${number}"]`)) cell.hidden = !shown;
+    const add = this.root.querySelector("[data-action='add-item']");
+    if (add) add.hidden = !this.items().some((f) => f.hidden);
+  }
+}
+
+function mountAll() {
+  for (const root of document.querySelectorAll("[data-calculator]:not([data-mounted])")) {
+    root.setAttribute("data-mounted", "");
+    try {
+      new CalculatorWidget(root);
+    } catch (error) {
+      console.error("calculator widget", root.dataset.calculator, error);
+    }
+  }
+}
+
+// Material's document$ emits on the first load and after every instant navigation.
+if (window.document$) window.document$.subscribe(mountAll);
+else document.addEventListener("DOMContentLoaded", mountAll);

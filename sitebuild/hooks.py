@@ -1,0 +1,113 @@
+"""Build hooks: what MkDocs, Material and static-i18n need to work together here.
+
+* Silence static-i18n's one known warning about ``navigation.instant`` (we make the language
+  switcher follow instant navigation ourselves, in ``docs/assets/js/language.js``).
+* After every language is built: give each language its own search index and sitemap (static-i18n
+  leaves one index for all), and answer Material's sitemap probes next to each alternate page.
+* Vendor the Python runtime (from the npm package ``pyodide``) and the ``calculators`` wheel
+  into the site, so that no request ever leaves it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+# MkDocs loads hooks (and mkdocs-macros its module) by file path: make the project's
+# packages (sitebuild, calculators) importable from them.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.plugins import event_priority
+
+from sitebuild import runtime
+from sitebuild.languages import LANGUAGES, DEFAULT_LANGUAGE
+
+log = logging.getLogger("mkdocs.hooks.sitebuild")
+
+
+class _KnownI18nWarning(logging.Filter):
+    """static-i18n warns that its contextual switcher and instant navigation clash; we fix
+    the clash in the browser, so the warning would only fail ``--strict``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "not compatible with theme.features = navigation.instant" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_KnownI18nWarning())
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    runtime.prepare_wheel()
+
+
+@event_priority(-200)  # after static-i18n (-100) has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build; the outer one finishes the site
+    site = Path(config.site_dir)
+    split_search_index(site)
+    write_language_sitemaps(site)
+    runtime.vendor(site)
+
+
+def split_search_index(site: Path) -> None:
+    """One search index per language, at ``<language root>/search/search_index.json``.
+
+    Each page's ``__config.base`` points at its language root (``overrides/main.html``), so
+    Material's search loads only that language's pages, with that language's stemmer.
+    """
+    combined = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        docs = [
+            dict(doc, location=doc["location"][len(prefix):])
+            for doc in combined["docs"]
+            if language_of(doc["location"]) == lang
+        ]
+        config = dict(combined["config"], lang=[lang])
+        target = site / prefix / "search/search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+
+
+def language_of(location: str) -> str:
+    first = location.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+_XHTML_NS = "http://www.w3.org/1999/xhtml"
+_EMPTY_SITEMAP = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{_SITEMAP_NS}"></urlset>\n'
+
+
+def write_language_sitemaps(site: Path) -> None:
+    """``<lang>/sitemap.xml`` for each language, and an empty one beside every other page.
+
+    Material's instant navigation only follows links listed in the sitemap at its base (the
+    language root here). Material also fetches ``sitemap.xml`` relative to every
+    ``<link rel="alternate">`` in the head; those would 404 beside ordinary pages.
+    """
+    ElementTree.register_namespace("", _SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", _XHTML_NS)
+    root_map = ElementTree.parse(site / "sitemap.xml")
+    by_lang: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    for url in root_map.getroot().iter(f"{{{_SITEMAP_NS}}}url"):
+        for alternate in url.iter(f"{{{_XHTML_NS}}}link"):
+            by_lang[alternate.get("hreflang", "")].append(alternate.get("href", ""))
+    for lang, locations in by_lang.items():
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        entries = "".join(f"<url><loc>{loc}</loc></url>" for loc in locations)
+        (site / lang / "sitemap.xml").write_text(
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{_SITEMAP_NS}">{entries}</urlset>\n',
+            encoding="utf-8",
+        )
+    for page in site.rglob("index.html"):
+        probe = page.parent / "sitemap.xml"
+        if not probe.exists():
+            probe.write_text(_EMPTY_SITEMAP, encoding="utf-8")

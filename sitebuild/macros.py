@@ -1,0 +1,284 @@
+"""Macros for the guide's pages (mkdocs-macros): calculators, "try it" links, the chapter map.
+
+    {{ calculator("value", example="chapter-4") }}   the live widget, prerendered
+    {{ try_it("value", example="chapter-2") }}        a button to the calculator page, filled
+    {{ input_table("value") }}                        the declared inputs, as a table
+    {{ chapter_map() }}  {{ calculator_cards() }}     the home page's lists
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+# mkdocs-macros loads this file by path, before the hooks: make the project importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape  # noqa: E402
+from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
+
+from calculators.presets import PRESETS
+from calculators.registry import CALCULATORS
+from calculators.run import data_value, link_fields, run
+from calculators.schema import Field, Schema, split_key
+from sitebuild import runtime
+from sitebuild.chapters import CHAPTERS
+from sitebuild.formatting import format_number
+from sitebuild.languages import DEFAULT_LANGUAGE
+from sitebuild.messages import catalogue
+
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def define_env(env: Any) -> None:
+    def lang() -> str:
+        return getattr(env.page.file, "locale", None) or DEFAULT_LANGUAGE
+
+    def site_path(target: str) -> str:
+        """A link from the current page to a site-relative path (``assets/…``)."""
+        return get_relative_url(target, env.page.url) if target else get_relative_url(".", env.page.url)
+
+    def page_path(slug: str) -> str:
+        prefix = "" if lang() == DEFAULT_LANGUAGE else f"{lang()}/"
+        return site_path(f"{prefix}{slug}/")
+
+    @env.macro
+    def calculator(calculator_id: str, example: str | None = None) -> Markup:
+        schema = CALCULATORS[calculator_id]
+        query = resolved_preset(calculator_id, example, lang()) if example else {}
+        runtime_urls = {name: site_path(url) for name, url in runtime.urls().items()}
+        standalone = env.page.file.src_uri.endswith(f"calculators/{schema.slug}.md")
+        html = render_widget(schema, query, lang(), runtime_urls)
+        page = page_path(f"calculators/{schema.slug}")
+        marker = ' data-calculator-page=""' if standalone else ""
+        html = html.replace(' data-state="prerendered"', f' data-state="prerendered" data-page="{escape(page)}"{marker}', 1)
+        return Markup(html)
+
+    @env.macro
+    def try_it(calculator_id: str, example: str) -> Markup:
+        schema = CALCULATORS[calculator_id]
+        link = calculator_link(schema, resolved_preset(calculator_id, example, lang()))
+        label = catalogue(lang(), "guide")["try_it"]
+        example_label = catalogue(lang(), calculator_id)["examples"][example]["label"]
+        href = page_path(f"calculators/{schema.slug}") + link
+        return Markup(
+            f'<p class="cv-try-it"><a class="md-button md-button--primary" href="{escape(href)}">'
+            f"{escape(label)}: {escape(example_label)}</a></p>"
+        )
+
+    @env.macro
+    def input_table(calculator_id: str) -> Markup:
+        return Markup(render_input_table(CALCULATORS[calculator_id], lang()))
+
+    @env.macro
+    def chapter_map() -> Markup:
+        guide = catalogue(lang(), "guide")
+        rows = []
+        for chapter in CHAPTERS:
+            title = escape(guide["chapters"][chapter.number])
+            label = escape(guide["chapter_label"].format(n=chapter.number))
+            if (DOCS / lang() / chapter.source).exists():
+                body = f'<a href="{escape(page_path(chapter.slug) if chapter.slug else page_path("").rstrip("/") + "/")}">{title}</a>'
+            else:
+                body = f'{title} <span class="cv-coming">({escape(guide["coming_soon"])})</span>'
+            rows.append(f'<li value="{chapter.number}"><span class="cv-visually-hidden">{label}: </span>{body}</li>')
+        return Markup('<ol class="cv-chapter-map">' + "".join(rows) + "</ol>")
+
+    @env.macro
+    def calculator_cards() -> Markup:
+        guide = catalogue(lang(), "guide")
+        cards = []
+        for calculator_id, schema in CALCULATORS.items():
+            card = guide["calculators"][calculator_id]
+            href = escape(page_path(f"calculators/{schema.slug}"))
+            cards.append(
+                f'<li><p><strong><a href="{href}">{escape(card["title"])}</a></strong></p>'
+                f'<p>{escape(card["summary"])}</p></li>'
+            )
+        return Markup('<div class="grid cards"><ul>' + "".join(cards) + "</ul></div>")
+
+
+def resolved_preset(calculator_id: str, example: str, lang: str) -> dict[str, str]:
+    """A preset's link values, with ``@text`` values taken from the page's catalogue."""
+    texts = catalogue(lang, calculator_id).get("examples", {}).get(example, {})
+    return {
+        key: texts[value[1:]] if value.startswith("@") else value
+        for key, value in PRESETS[calculator_id][example].items()
+    }
+
+
+def calculator_link(schema: Schema, query: dict[str, str]) -> str:
+    """``?v=1&…`` with every value that differs from the version's defaults."""
+    fields = link_fields(schema.id, query)
+    defaults = link_fields(schema.id, {})
+    changed = {key: value for key, value in fields.items() if defaults.get(key) != value or split_key(key)[1]}
+    return "?" + urlencode({"v": str(schema.version), **changed})
+
+
+def page_text(field: Field, text: str, lang: str) -> str:
+    """A link value as the reader would type it on this page (``1.5`` → ``1,5`` in German)."""
+    if field.numeric and re.fullmatch(r"-?\d+(\.\d+)?", text) and lang in ("de", "nl", "ru"):
+        return text.replace(".", ",")
+    return text
+
+
+def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls: dict[str, str]) -> str:
+    widget, texts = catalogue(lang, "widget"), catalogue(lang, schema.id)
+    fields = link_fields(schema.id, query)
+    result = run(schema.id, fields, "link")
+    if not result["ok"]:
+        raise ValueError(f"the example of {schema.id} does not compute: {result['errors']}")
+    values = result["values"]
+    currency = str(values.get("currency") or fields.get("currency") or "USD")
+    shown = {1, *result["items"]} if schema.group and schema.group.first == 2 else set(result["items"])
+    group = schema.group
+
+    def label_of(field: Field) -> dict[str, Any]:
+        choices = [
+            {"value": c, "label": texts.get("choices", {}).get(field.key, {}).get(c, c)} for c in field.choices
+        ]
+        return {"key": field.key, "kind": field.kind, "required": field.required,
+                "label": texts["fields"][field.key], "choices": choices}
+
+    def item(number: int, item_fields: tuple[Field, ...], suffix: str, legend: str) -> dict[str, Any]:
+        return {
+            "number": number, "suffix": suffix, "legend": legend,
+            "shown": number in shown or number == 0 or (number == 1 and suffix == ""),
+            "removable": bool(suffix),
+            "fields": [label_of(f) for f in item_fields],
+            "texts": {f.key + suffix: page_text(f, fields.get(f.key + suffix, ""), lang) for f in item_fields},
+        }
+
+    items: list[dict[str, Any]] = []
+    if group and group.first == 2:  # bare keys are item 1 (the value calculator's offers)
+        items.append(item(1, schema.fields, "", texts["group"]["item"].format(n=1)))
+    else:
+        items.append(item(0, schema.fields, "", texts.get("main_legend", widget["inputs_heading"])))
+    if group:
+        for n in group.numbers():
+            items.append(item(n, group.fields, f"_{n}", texts["group"]["item"].format(n=n)))
+
+    def shown_text(kind: str, key: str, value: Any) -> str:
+        base = split_key(key)[0]
+        if value is None:
+            return texts.get("none", {}).get(base, widget["none"])
+        if kind == "category":
+            return texts["values"][base][value]
+        if kind == "item":
+            return texts.get("item_zero", "") if value == 0 and "item_zero" in texts else texts["group"]["item"].format(n=value)
+        if kind == "text":
+            return str(value)
+        return format_number(kind, value, lang, currency)
+
+    kinds = {o.key: o.kind for o in schema.outputs}
+    if group:
+        for n in group.numbers():
+            kinds.update({f"{o.key}_{n}": o.kind for o in group.outputs})
+    if group and group.first == 2:
+        kinds.update({f"{o.key}_1": o.kind for o in group.outputs})
+    outputs = {
+        key: {"data_value": data_value(values.get(key)), "missing": key not in values,
+              "text": shown_text(kind, key, values.get(key)) if key in values else ""}
+        for key, kind in kinds.items()
+    }
+    field_kinds = {key: schema.field(key).kind for key in fields}
+    refs = {key: format_number(field_kinds[key], float(page_text(schema.field(key), text, "link")), lang, currency)
+            for key, text in fields.items() if schema.field(key).numeric and text != ""}
+    refs.update({key: o["text"] for key, o in outputs.items()})
+
+    group_output_keys = {o.key for o in group.outputs} if group else set()
+    item_outputs = [{"key": o.key, "label": texts["outputs"][o.key]} for o in (group.outputs if group else ())]
+    if group and group.first == 2:
+        main_outputs = [{"key": o.key, "label": texts["outputs"][o.key]} for o in schema.outputs if o.key not in group_output_keys]
+        layout = "columns"
+    else:
+        main_outputs = [{"key": o.key, "label": texts["outputs"][o.key]} for o in schema.outputs]
+        layout = "rows"
+    formulas = [
+        {"key": key, "parts": [{"ref": ref} if ref else {"text": text}
+                               for text, ref in _split_template(template)]}
+        for key, template in texts.get("formulas", {}).items()
+    ]
+    notes = [fill_note(texts["notes"][n["key"].split(".", 1)[1]], n["params"], texts, lang, currency) for n in result["notes"]]
+    spec = {
+        "id": schema.id, "version": schema.version, "lang": lang,
+        "fields": [_field_json(f) for f in schema.fields],
+        "group": None if group is None else {
+            "first": group.first, "last": group.last, "inherit": group.inherit,
+            "fields": [_field_json(f) for f in group.fields], "outputs": {o.key: o.kind for o in group.outputs},
+        },
+        "outputs": {o.key: o.kind for o in schema.outputs},
+        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero")}},
+    }
+    return _TEMPLATES.get_template("calculator.html").render(
+        calc=schema, lang=lang, layout=layout, items=items, group=group,
+        outputs=outputs, item_outputs=item_outputs, main_outputs=main_outputs,
+        formulas=formulas, refs=refs, notes=notes,
+        m={"widget": widget, "calc": texts},
+        runtime_json=json.dumps(runtime_urls), spec_json=Markup(json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")),
+    )
+
+
+def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any], lang: str, currency: str) -> str:
+    """A note's sentence with its numbers in the page's style (the same rule as widget.js)."""
+    def one(kind: str, value: Any) -> str:
+        if kind == "item":
+            return str(value)
+        if kind == "category":
+            return str(value)
+        if kind == "text":
+            return str(value)
+        return format_number(kind, value, lang, currency)
+    return re.sub(r"\{(\w+)\}", lambda m: one(*params[m.group(1)]) if m.group(1) in params else m.group(0), template)
+
+
+def _split_template(template: str) -> list[tuple[str, str | None]]:
+    parts: list[tuple[str, str | None]] = []
+    for piece in re.split(r"(\{\w+\})", template):
+        if piece.startswith("{") and piece.endswith("}"):
+            parts.append(("", piece[1:-1]))
+        elif piece:
+            parts.append((piece, None))
+    return parts
+
+
+def _field_json(field: Field) -> dict[str, Any]:
+    return {"key": field.key, "kind": field.kind, "default": field.default, "required": field.required,
+            "numeric": field.numeric, "minimum": field.minimum, "maximum": field.maximum}
+
+
+def render_input_table(schema: Schema, lang: str) -> str:
+    widget, texts = catalogue(lang, "widget"), catalogue(lang, schema.id)
+    table = widget["input_table"]
+    fields = list(schema.fields) + ([f for f in schema.group.fields if f.key not in {g.key for g in schema.fields}] if schema.group else [])
+    rows = []
+    for field in fields:
+        if field.kind == "choice":
+            limits = table["choices"].format(choices=", ".join(field.choices))
+        elif field.kind == "text":
+            limits = table["text"]
+        else:
+            limits = table["from_to"].format(
+                minimum=format_number("number", field.minimum or 0, lang),
+                maximum=format_number("number", field.maximum, lang) if field.maximum is not None else "∞")
+        default = table["empty"] if field.default is None else (
+            format_number("number", field.default, lang) if field.numeric else str(field.default))
+        rows.append(
+            f"<tr><td><code>{escape(field.key)}</code></td><td>{escape(texts['fields'][field.key])}</td>"
+            f"<td>{escape(table['yes'] if field.required else table['no'])}</td>"
+            f"<td>{escape(default)}</td><td>{escape(limits)}</td></tr>"
+        )
+    head = "".join(f"<th scope=\"col\">{escape(table[k])}</th>" for k in ("key", "input", "required", "default", "limits"))
+    return (f'<table class="cv-input-table"><caption>{escape(table["caption"])}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

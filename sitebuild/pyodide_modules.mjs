@@ -1,0 +1,24 @@
+// Which standard-library modules do the calculators need in Pyodide? Load the full runtime
+// under Node, unpack the wheel, run every calculator (valid and invalid input), and print
+// the names in sys.modules. The build ships only those (see sitebuild/runtime.py).
+//     node sitebuild/pyodide_modules.mjs PYODIDE_DIR WHEEL
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const [pyodideDir, wheel] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: pyodideDir + "/" });
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
+const names = pyodide.runPython(`
+import json, sys
+from calculators.registry import CALCULATORS
+from calculators.run import link_fields, run_json
+for calculator in CALCULATORS:
+    fields = link_fields(calculator, {})
+    run_json(json.dumps({"calculator": calculator, "fields": fields, "lang": "de"}))
+    bad = {key: "x" for key in fields}
+    run_json(json.dumps({"calculator": calculator, "fields": bad, "lang": "zh"}))
+json.dumps(sorted(sys.modules))
+`);
+process.stdout.write(names);

@@ -1,0 +1,130 @@
+"""The Python runtime the calculators run on in the browser, vendored into the built site.
+
+Pyodide comes from the npm package ``pyodide`` (pinned in package-lock.json); the
+``calculators`` package is built into a ``py3-none-any`` wheel with the standard PEP 517
+build and unpacked by Pyodide from the site. Both live under versioned paths, so a static
+host may cache them for a long time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+#: What the worker needs of the npm package as it is; the rest (type definitions, consoles) is
+#: not served, and the standard library and lock file are trimmed (see :func:`vendor`).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+
+
+@cache
+def pyodide_version() -> str:
+    manifest = PYODIDE_PACKAGE / "package.json"
+    if not manifest.exists():
+        raise SystemExit("node_modules/pyodide is missing: run `npm ci` (README's commands do).")
+    return json.loads(manifest.read_text())["version"]
+
+
+@cache
+def calculators_digest() -> str:
+    """A digest of the package's sources: the wheel's address changes when its code does."""
+    digest = hashlib.sha256()
+    for source in sorted((ROOT / "calculators").rglob("*.py")):
+        digest.update(source.relative_to(ROOT).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def urls() -> dict[str, str]:
+    """Site-relative addresses of the runtime files, for the widget's ``data-runtime``."""
+    return {
+        "pyodide": f"assets/pyodide/{pyodide_version()}/",
+        "wheel": f"assets/calculators/{calculators_digest()}/{wheel_path().name}",
+    }
+
+
+@cache
+def wheel_path() -> Path:
+    """Build the wheel once per process (static-i18n builds each language in the same one)."""
+    out = Path(tempfile.mkdtemp(prefix="calculators-wheel-"))
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
+    (wheel,) = out.glob("calculators-*-py3-none-any.whl")
+    return wheel
+
+
+def prepare_wheel() -> None:
+    wheel_path()
+    pyodide_version()
+
+
+def vendor(site: Path) -> None:
+    target = site / urls()["pyodide"]
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(PYODIDE_PACKAGE / name, target / name)
+    (target / "python_stdlib.zip").write_bytes(trimmed_stdlib())
+    (target / "pyodide-lock.json").write_text(json.dumps(empty_lock()))
+    wheel_target = site / urls()["wheel"]
+    wheel_target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(wheel_path(), wheel_target)
+
+
+@cache
+def needed_modules() -> frozenset[str]:
+    """The modules in ``sys.modules`` after every calculator ran once in Pyodide under Node."""
+    probe = subprocess.run(
+        ["node", str(ROOT / "sitebuild" / "pyodide_modules.mjs"), str(PYODIDE_PACKAGE), str(wheel_path())],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return frozenset(json.loads(probe.stdout))
+
+
+@cache
+def trimmed_stdlib() -> bytes:
+    """The standard library zip with only the modules the calculators load.
+
+    Pyodide downloads the whole zip at start-up; the full one is 2.5 MB even gzipped. The
+    entries are stored, not deflated, so that the host's gzip compresses across them.
+    """
+    needed = needed_modules()
+    out = io.BytesIO()
+    with zipfile.ZipFile(PYODIDE_PACKAGE / "python_stdlib.zip") as full, zipfile.ZipFile(out, "w") as trimmed:
+        for entry in full.infolist():
+            if _module_name(entry.filename) in needed or entry.filename.startswith("_sysconfigdata"):
+                trimmed.writestr(entry.filename, _read_unchecked(full, entry))
+    return out.getvalue()
+
+
+def _module_name(filename: str) -> str:
+    return filename.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def _read_unchecked(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
+    # Pyodide's zip carries CRCs that do not match its (post-processed) entries; Pyodide's
+    # own zipimport does not check them, so neither do we.
+    with archive.open(entry) as stream:
+        stream._expected_crc = None  # type: ignore[attr-defined]
+        return stream.read()
+
+
+def empty_lock() -> dict:
+    """The lock file without its package list: the calculators load no package beyond the
+    standard library (and ``loadPackage`` would reach for a CDN)."""
+    lock = json.loads((PYODIDE_PACKAGE / "pyodide-lock.json").read_text())
+    return {"info": lock["info"], "packages": {}}
