@@ -1,0 +1,149 @@
+"""The value calculator in Chromium, against the built site: the page contract at work."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from tests.conftest import ROOT
+
+CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
+
+
+def open_calculator(watched, server, lang: str, query: str = ""):  # type: ignore[no-untyped-def]
+    prefix = "" if lang == "en" else f"{lang}/"
+    watched.page.goto(f"{server.url}{prefix}calculators/value/{'?' + query if query else ''}")
+    widget = watched.page.locator("[data-calculator=value]")
+    return widget
+
+
+def wait_state(widget, state: str) -> None:  # type: ignore[no-untyped-def]
+    widget.page.wait_for_function(
+        "([el, s]) => el.dataset.state === s", arg=[widget.element_handle(), state], timeout=90_000)
+
+
+def value_of(widget, key: str) -> str:  # type: ignore[no-untyped-def]
+    return widget.locator(f"output[data-key={key}]").get_attribute("data-value")
+
+
+def test_a_link_opens_computed_in_two_languages(watched, server) -> None:  # type: ignore[no-untyped-def]
+    for lang, net_text in (("en", "$60"), ("de", "60\u00a0$")):
+        widget = open_calculator(watched, server, lang, CHAPTER_4)
+        wait_state(widget, "ready")
+        # 600 + 150 + 50 = 800; 500 + 120 + 4 × 30 = 740; net 60; ratio 800 / 740 = 1.081081
+        assert value_of(widget, "total_benefit") == "800"
+        assert value_of(widget, "total_cost") == "740"
+        assert value_of(widget, "net_value") == "60"
+        assert value_of(widget, "value_ratio") == "1.081081"
+        assert widget.locator("output[data-key=net_value]").text_content() == net_text
+    assert watched.errors == []
+    assert watched.offsite(server.port) == []
+
+
+def test_decimal_comma_typed_on_the_german_page(watched, server) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(watched, server, "de")
+    wait_state(widget, "ready")
+    widget.locator("input[name=economic]").fill("1.200,50")
+    wait_state(widget, "ready")
+    # 1200.5 + 30 + 0 = 1230.5
+    assert value_of(widget, "total_benefit") == "1230.5"
+    assert widget.locator("output[data-key=total_benefit]").text_content() == "1.230,50\u00a0$"
+    assert "economic=1200.5" in watched.page.url
+
+
+def test_full_width_digits_on_the_chinese_page(watched, server) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(watched, server, "zh")
+    wait_state(widget, "ready")
+    widget.locator("input[name=price]").fill("１，０００")
+    wait_state(widget, "ready")
+    # cost 1000 + 0 + 1 × 20 = 1020; net 120 − 1020 = −900
+    assert value_of(widget, "total_cost") == "1020"
+    assert value_of(widget, "net_value") == "-900"
+    assert value_of(widget, "verdict") == "negative"
+
+
+def test_bad_input_shows_a_translated_message_beside_the_field(watched, server) -> None:  # type: ignore[no-untyped-def]
+    messages = yaml.safe_load((ROOT / "sitebuild/locales/de/widget.yml").read_text())["errors"]
+    widget = open_calculator(watched, server, "de")
+    wait_state(widget, "ready")
+    widget.locator("input[name=price]").fill("zehn")
+    wait_state(widget, "invalid")
+    error = widget.locator("[data-error-for=price]")
+    assert error.is_visible()
+    assert error.text_content() == messages["not_a_number"].replace("{example}", "1250,50")
+    assert widget.locator("input[name=price]").get_attribute("aria-describedby") == error.get_attribute("id")
+    assert widget.locator("output[data-key=net_value]").get_attribute("data-stale") is not None
+    for text in widget.locator(".cv-results").all_text_contents():
+        assert not re.search(r"NaN|Infinity|undefined", text)
+    widget.locator("input[name=price]").fill("")
+    wait_state(widget, "invalid")
+    assert error.text_content() == messages["required"]
+
+
+def test_hostile_links_are_shown_as_text_and_reported(watched, server) -> None:  # type: ignore[no-untyped-def]
+    query = "v=1&price=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&economic=1&economic=2&nonsense=1&social=" + "9" * 120
+    widget = open_calculator(watched, server, "en", query)
+    wait_state(widget, "invalid")
+    assert widget.locator("input[name=price]").input_value() == "<img src=x onerror=alert(1)>"
+    assert watched.page.locator("img[src=x]").count() == 0
+    assert widget.locator("input[name=economic]").input_value() == "2"  # repeated keys: the last wins
+    assert widget.locator("[data-error-for=social]").is_visible()
+
+
+def test_prerendered_text_equals_the_text_pyodide_produces(watched, server) -> None:  # type: ignore[no-untyped-def]
+    import urllib.request
+
+    for lang in ("en", "de", "ru", "zh"):
+        prefix = "" if lang == "en" else f"{lang}/"
+        raw = urllib.request.urlopen(f"{server.url}{prefix}calculators/value/").read().decode()
+        built = dict(re.findall(r'<output data-key="(\w+)" data-value="[^"]*">([^<]*)</output>', raw))
+        widget = open_calculator(watched, server, lang)
+        wait_state(widget, "ready")
+        live = {o.get_attribute("data-key"): o.text_content() for o in widget.locator("output").all()}
+        shown = {k: v for k, v in live.items() if v}
+        assert shown == {k: v for k, v in built.items() if k in shown}, lang
+
+
+def test_copy_link_and_reset(watched, server) -> None:  # type: ignore[no-untyped-def]
+    watched.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    widget = open_calculator(watched, server, "en")
+    wait_state(widget, "ready")
+    widget.locator("input[name=price]").fill("95")
+    wait_state(widget, "ready")
+    widget.locator("[data-action=copy-link]").click()
+    copied = watched.page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith("/calculators/value/?v=1&price=95")
+    widget.locator("[data-action=reset]").click()
+    wait_state(widget, "ready")
+    assert widget.locator("input[name=price]").input_value() == "80"
+    assert "price=" not in watched.page.url
+
+
+def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    widget = open_calculator(watched, server, "en")
+    wait_state(widget, "ready")
+    page.locator("a[href$='what-customer-value-is/']").first.click()
+    page.wait_for_url(re.compile(r"what-customer-value-is/"))
+    page.locator(".md-nav a[href*='calculators/value/']").first.click()
+    page.wait_for_url(re.compile(r"calculators/value/"))
+    widget = page.locator("[data-calculator=value]")
+    widget.locator("input[name=price]").fill("70")
+    wait_state(widget, "ready")
+    assert value_of(widget, "net_value") == "30"  # 120 − (70 + 20)
+    assert sum("pyodide.asm.wasm" in url for url in watched.requests) == 1
+    assert sum(url.endswith("/index.html") or url.endswith("/") for url in watched.requests if "calculators/value" in url) == 2
+
+
+def test_blocked_runtime_fails_visibly_and_retry_works(watched, server) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    widget = open_calculator(watched, server, "de")
+    wait_state(widget, "failed")
+    messages = yaml.safe_load((ROOT / "sitebuild/locales/de/widget.yml").read_text())["state"]
+    assert widget.locator(".cv-progress-text").text_content() == messages["failed"]
+    page.unroute("**/pyodide.asm.wasm")
+    widget.locator("[data-action=retry]").click()
+    wait_state(widget, "ready")
+    watched.errors.clear()  # the blocked request itself is logged by Chromium

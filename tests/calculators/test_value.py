@@ -1,0 +1,85 @@
+"""The value calculator: hand-worked examples, properties, and its page-facing results."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, strategies as st
+
+from calculators.run import link_fields, run
+from calculators.value import Offer, assess, best_item, compare, value_ratio
+
+money = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+def test_grocery_delivery_of_chapter_2_by_both_methods() -> None:
+    # benefit 90 + 30 = 120; cost 80 + 1 h × 20 = 100; net 120 − 100 = 20; ratio 120 ÷ 100 = 1.2
+    result = assess(Offer(economic=90, psychological=30, price=80, time_hours=1, hourly_value=20))
+    assert (result.total_benefit, result.time_cost, result.total_cost) == (120, 20, 100)
+    assert result.net_value == 20
+    assert result.value_ratio == pytest.approx(1.2)
+    assert result.verdict == "positive"
+
+
+def test_bookkeeping_example_of_chapter_4() -> None:
+    # benefit 600 + 150 + 50 = 800; cost 500 + 120 + 4 × 30 = 740; net 60; ratio 800/740 ≈ 1.0811
+    result = run("value", link_fields("value", {
+        "economic": "600", "psychological": "150", "social": "50", "price": "500",
+        "transaction": "120", "time_hours": "4", "hourly_value": "30"}), "link")
+    assert result["values"]["net_value"] == 60
+    assert result["values"]["value_ratio"] == pytest.approx(800 / 740, abs=1e-6)
+
+
+def test_methods_disagree_on_the_page_example() -> None:
+    # offer 1: 1250 − 1000 = 250, ratio 1.25; offer 2: 600 − 400 = 200, ratio 1.5
+    result = run("value", link_fields("value", {
+        "economic": "1000", "psychological": "200", "social": "50", "price": "900", "transaction": "50",
+        "time_hours": "2", "hourly_value": "25", "economic_2": "500", "psychological_2": "100",
+        "social_2": "0", "price_2": "350", "transaction_2": "30", "time_hours_2": "1", "hourly_value_2": "20"}), "link")
+    values = result["values"]
+    assert (values["net_value"], values["net_value_2"]) == (250, 200)
+    assert (values["value_ratio"], values["value_ratio_2"]) == (1.25, 1.5)
+    assert (values["best_by_subtraction"], values["best_by_ratio"]) == (1, 2)
+    assert [n["key"] for n in result["notes"]] == ["value.methods_disagree"]
+
+
+def test_ratio_does_not_exist_without_cost() -> None:
+    result = run("value", {"economic": "50", "price": "0"}, "en")
+    assert result["values"]["value_ratio"] is None
+    assert result["values"]["verdict"] == "positive"
+    assert value_ratio(0, 0) is None
+
+
+def test_equal_benefit_and_cost_is_break_even() -> None:
+    assert assess(Offer(economic=0.1 + 0.2, price=0.3)).verdict == "break_even"
+
+
+def test_ties_go_to_the_lowest_number() -> None:
+    assert best_item([5, 7, 7]) == 2
+    assert best_item([None, None]) is None
+    assert compare([Offer(economic=2, price=1), Offer(economic=2, price=1)]).best_by_subtraction == 1
+
+
+@given(st.lists(st.tuples(money, money, money, money, money, st.floats(0, 1000), st.floats(0, 1000)), min_size=1, max_size=4))
+def test_results_are_always_finite(offers: list[tuple[float, ...]]) -> None:
+    for values in offers:
+        result = assess(Offer(*values))
+        for number in (result.total_benefit, result.total_cost, result.net_value, result.value_ratio or 0):
+            assert math.isfinite(number)
+
+
+@given(money, money, money, money)
+def test_subtraction_and_division_agree_on_whether_there_is_value(benefit, extra, price, transaction) -> None:  # type: ignore[no-untyped-def]
+    result = assess(Offer(economic=benefit, social=extra, price=price, transaction=transaction))
+    if result.value_ratio is not None and result.verdict != "break_even":
+        assert (result.net_value > 0) == (result.value_ratio > 1)
+
+
+@given(money, money, money, st.floats(min_value=0.01, max_value=100))
+def test_scaling_money_scales_net_value_and_keeps_the_ratio(benefit, price, transaction, k) -> None:  # type: ignore[no-untyped-def]
+    base = assess(Offer(economic=benefit, price=price, transaction=transaction))
+    scaled = assess(Offer(economic=benefit * k, price=price * k, transaction=transaction * k))
+    assert scaled.net_value == pytest.approx(base.net_value * k, rel=1e-9, abs=1e-6)
+    if base.value_ratio is not None and scaled.value_ratio is not None:
+        assert scaled.value_ratio == pytest.approx(base.value_ratio, rel=1e-9)
