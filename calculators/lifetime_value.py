@@ -462,8 +462,9 @@ def payback_chart(
     ([0, 1, 2], 720.0, 15)
     """
     horizon = float(OPEN_HORIZON_MONTHS if lifetime_months is None else lifetime_months)
-    step = max(1, math.ceil(horizon / (MAX_POINTS - 1)))
-    whole = [float(k) for k in range(0, math.ceil(horizon), step) if horizon - k > 1e-6]
+    end = math.ceil(horizon)
+    step = max(1, -(-end // (MAX_POINTS - 1)))  # whole months; integer arithmetic for huge ends
+    whole = [float(k) for k in range(0, end, step) if horizon - k > 1e-6]
     months = whole + [horizon]
     cumulative = [monthly_margin * k for k in months]
     chart: dict[str, Any] = {

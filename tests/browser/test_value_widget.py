@@ -23,6 +23,13 @@ def wait_state(widget, state: str) -> None:  # type: ignore[no-untyped-def]
         "([el, s]) => el.dataset.state === s", arg=[widget.element_handle(), state], timeout=90_000)
 
 
+def wait_value(widget, key: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the widget is ready and shows ``expected`` as ``key``'s data-value."""
+    widget.page.wait_for_function(
+        "([el, k, v]) => el.dataset.state === 'ready' && el.querySelector(`output[data-key=${k}]`).dataset.value === v",
+        arg=[widget.element_handle(), key, expected], timeout=90_000)
+
+
 def value_of(widget, key: str) -> str:  # type: ignore[no-untyped-def]
     return widget.locator(f"output[data-key={key}]").get_attribute("data-value")
 
@@ -45,7 +52,7 @@ def test_decimal_comma_typed_on_the_german_page(watched, server) -> None:  # typ
     widget = open_calculator(watched, server, "de")
     wait_state(widget, "ready")
     widget.locator("input[name=economic]").fill("1.200,50")
-    wait_state(widget, "ready")
+    wait_value(widget, "total_benefit", "1230.5")
     # 1200.5 + 30 + 0 = 1230.5
     assert value_of(widget, "total_benefit") == "1230.5"
     assert widget.locator("output[data-key=total_benefit]").text_content() == "1.230,50\u00a0$"
@@ -56,7 +63,7 @@ def test_full_width_digits_on_the_chinese_page(watched, server) -> None:  # type
     widget = open_calculator(watched, server, "zh")
     wait_state(widget, "ready")
     widget.locator("input[name=price]").fill("１，０００")
-    wait_state(widget, "ready")
+    wait_value(widget, "total_cost", "1020")
     # cost 1000 + 0 + 1 × 20 = 1020; net 120 − 1020 = −900
     assert value_of(widget, "total_cost") == "1020"
     assert value_of(widget, "net_value") == "-900"
@@ -110,7 +117,7 @@ def test_copy_link_and_reset(watched, server) -> None:  # type: ignore[no-untype
     widget = open_calculator(watched, server, "en")
     wait_state(widget, "ready")
     widget.locator("input[name=price]").fill("95")
-    wait_state(widget, "ready")
+    wait_value(widget, "net_value", "5")
     widget.locator("[data-action=copy-link]").click()
     copied = watched.page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/calculators/value/?v=1&price=95")
@@ -130,10 +137,9 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: 
     page.wait_for_url(re.compile(r"calculators/value/"))
     widget = page.locator("[data-calculator=value]")
     widget.locator("input[name=price]").fill("70")
-    wait_state(widget, "ready")
-    assert value_of(widget, "net_value") == "30"  # 120 − (70 + 20)
-    assert sum("pyodide.asm.wasm" in url for url in watched.requests) == 1
-    assert sum(url.endswith("/index.html") or url.endswith("/") for url in watched.requests if "calculators/value" in url) == 2
+    wait_value(widget, "net_value", "30")  # 120 − (70 + 20)
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # no full page load
+    assert sum(url.endswith("pyodide.asm.wasm") for url in watched.requests) == 2  # HEAD probe + load, once
 
 
 def test_blocked_runtime_fails_visibly_and_retry_works(watched, server) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,10 @@ let ready = null;
 async function start({ pyodide: pyodideUrl, wheel: wheelUrl }) {
   const step = (n) => postMessage({ type: "progress", step: n, steps: 3 });
   step(1);
+  // Pyodide only logs a warning and waits forever when its wasm cannot be fetched: ask first,
+  // so that a blocked or missing runtime fails at once with a message and a retry button.
+  const probe = await fetch(new URL("pyodide.asm.wasm", pyodideUrl), { method: "HEAD" });
+  if (!probe.ok) throw new Error(`runtime: HTTP ${probe.status}`);
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
   const pyodide = await loadPyodide({ indexURL: pyodideUrl, fullStdLib: false });
   step(2);

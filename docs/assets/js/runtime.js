@@ -44,6 +44,13 @@ export function startRuntime(urls) {
     };
   });
   record.promise.catch(() => {});
+  // Never a silent hang: a runtime that is not up after two minutes counts as failed.
+  setTimeout(() => {
+    if (record.state !== "starting") return;
+    record.state = "failed";
+    broadcast({ type: "failed", message: "timeout" });
+    worker.terminate();
+  }, 120_000);
   started = record;
   worker.postMessage({ type: "start", urls });
   return record.promise;

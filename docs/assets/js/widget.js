@@ -161,7 +161,10 @@ class CalculatorWidget {
   ensureRuntime() {
     if (runtimeState() === "ready") return this.schedule(0);
     const starting = startRuntime(this.urls);
-    if (runtimeState() === "starting") this.showProgress(0, 3);
+    if (runtimeState() === "starting") {
+      this.setState("loading"); // the contract: results are not to be read while Python starts
+      this.showProgress(0, 3);
+    }
     starting.then(() => this.schedule(0), () => this.fail());
   }
 
