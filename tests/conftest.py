@@ -1,6 +1,6 @@
 """Shared fixtures: the site built once per test run, served on loopback, one browser.
 
-Speed and size targets are not tested here (see scripts/benchmark.py); these tests assert
+Speed and size targets are not tested here; these tests assert
 behaviour only.
 """
 
