@@ -1,0 +1,90 @@
+"""The built site as files: every page in every language, languages marked, search split."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import LANGUAGES, ROOT
+
+PAGES = sorted(p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs/en").rglob("*.md"))
+
+
+def html_path(site: Path, lang: str, page: str) -> Path:
+    slug = page.removesuffix(".md")
+    slug = "" if slug == "index" else slug + "/"
+    return site / ("" if lang == "en" else lang + "/") / slug / "index.html"
+
+
+def test_strict_build_has_no_warnings(built_site) -> None:  # type: ignore[no-untyped-def]
+    assert "WARNING" not in built_site[2]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_exists_in_every_language_with_its_lang(site_dir: Path, page: str) -> None:
+    for lang in LANGUAGES:
+        assert (ROOT / "docs" / lang / page).exists(), f"{lang}/{page} is missing"
+        html = html_path(site_dir, lang, page).read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{lang}"', html)
+        hreflangs = set(re.findall(r'<link rel="alternate" href="[^"]+" hreflang="(\w+)">', html))
+        assert hreflangs == set(LANGUAGES)
+
+
+def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
+    for lang in LANGUAGES:
+        index = json.loads((site_dir / ("" if lang == "en" else lang) / "search/search_index.json").read_text())
+        assert index["config"]["lang"] == [lang]
+        assert index["docs"], lang
+        assert not any(doc["location"].split("/")[0] in LANGUAGES for doc in index["docs"])
+
+
+def test_chinese_index_is_segmented_into_words(site_dir: Path) -> None:
+    index = json.loads((site_dir / "zh/search/search_index.json").read_text())
+    assert any("\u200b" in doc["text"] for doc in index["docs"])
+
+
+def test_pages_point_material_at_their_language_root(site_dir: Path) -> None:
+    html = (site_dir / "de/what-customer-value-is/index.html").read_text()
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+    assert config["base"] == "../../de"
+    assert (site_dir / "de/sitemap.xml").read_text().count("<loc>") >= len(PAGES)
+
+
+def test_no_page_loads_anything_from_another_host(site_dir: Path) -> None:
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        # Anchors may point elsewhere (a reader's choice); nothing may be loaded from elsewhere.
+        for url in re.findall(r'src="(https?://[^"]+)"|<link rel="(?:stylesheet|preload|icon|modulepreload)"[^>]*href="(https?://[^"]+)"', html):
+            assert not any(url), f"{page}: {url}"
+        assert "fonts.googleapis" not in html and "cdn." not in html
+
+
+def test_guide_pages_reference_no_runtime(site_dir: Path) -> None:
+    html = (site_dir / "creating-value/index.html").read_text()
+    assert "pyodide" not in html and "data-calculator" not in html
+
+
+def _key_paths(node: object, prefix: str = "") -> set[str]:
+    if isinstance(node, dict):
+        return set().union(*(_key_paths(v, f"{prefix}.{k}") for k, v in node.items())) | {prefix}
+    return {prefix}
+
+
+@pytest.mark.parametrize("part", sorted(p.stem for p in (ROOT / "sitebuild/locales/en").glob("*.yml")))
+def test_every_catalogue_key_exists_in_every_language(part: str) -> None:
+    english = _key_paths(yaml.safe_load((ROOT / f"sitebuild/locales/en/{part}.yml").read_text()))
+    for lang in LANGUAGES:
+        own = _key_paths(yaml.safe_load((ROOT / f"sitebuild/locales/{lang}/{part}.yml").read_text()))
+        assert own == english, f"{lang}/{part}.yml differs: {sorted(own ^ english)[:5]}"
+
+
+def test_every_error_code_has_a_message() -> None:
+    from calculators.errors import CODES
+
+    for lang in LANGUAGES:
+        errors = yaml.safe_load((ROOT / f"sitebuild/locales/{lang}/widget.yml").read_text())["errors"]
+        assert set(CODES) <= set(errors), lang
