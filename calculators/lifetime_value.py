@@ -399,13 +399,13 @@ def check_shares(shares: Sequence[float], key: str = "share_percent_1") -> None:
 
 def blended_lifetime_value(shares: Sequence[float], values: Sequence[float | None]) -> float | None:
     """Σ share × LTV over segments whose shares add up to 100: one customer's LTV on
-    average. ``None`` when a segment with a share has an endless LTV.
+    average. ``None`` when a segment with a share has an endless LTV (or no share is given).
 
     >>> blended_lifetime_value([70, 30], [720, 2400])   # 0.7 × 720 + 0.3 × 2400
     1224.0
     """
-    weighted = _weighted(shares, values)
-    return None if weighted is None else weighted / math.fsum(shares)
+    weighted, total = _weighted(shares, values), math.fsum(shares)
+    return None if weighted is None or total == 0 else weighted / total
 
 
 def blended_ltv_to_cac(
@@ -422,7 +422,7 @@ def blended_ltv_to_cac(
     weighted_cost = _weighted(shares, costs)
     if weighted_value is None or weighted_cost is None or weighted_cost == 0:
         return None
-    return weighted_value / weighted_cost
+    return _finite(weighted_value / weighted_cost)
 
 
 def blend(segments: Sequence[Segment]) -> Blend:
@@ -456,6 +456,8 @@ def payback_chart(
     The customer stays ``lifetime_months`` (60 months when no finite lifetime exists); at
     most 120 points, the last one at the lifetime itself (fractional months allowed).
     ``payback_month`` is the first month shown whose cumulative margin reaches the cost.
+    With a lifetime from churn the customer stays the expected 100 / churn months, so the
+    discounted curve ends at that annuity, a little above the churn-weighted m / (r + c).
 
     >>> chart = payback_chart(20, 36, acquisition_cost=300)
     >>> chart["months"][:3], chart["cumulative"][-1], chart["payback_month"]
@@ -651,7 +653,6 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
     main = _customer(inputs)
     result = assess(main)
     values = _main_values(main, result)
-    notes: list[Note] = []
     segments = _segments(inputs, items)
     segment_notes: list[Note] = []
     if segments:

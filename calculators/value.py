@@ -89,7 +89,10 @@ def value_ratio(benefit: float, cost: float) -> float | None:
     >>> value_ratio(50, 0) is None
     True
     """
-    return None if cost == 0 else benefit / cost
+    if cost == 0:
+        return None
+    ratio = benefit / cost
+    return ratio if math.isfinite(ratio) else None  # a cost of 1e-320 is no cost to divide by
 
 
 def verdict(benefit: float, cost: float) -> Verdict:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from calculators import lifetime_value as lv
 from calculators.errors import CODES
+from calculators.presets import PRESETS
 from calculators.lifetime_value import (
     NOTES,
     RESULT_LIMIT,
@@ -463,6 +464,19 @@ def test_segment_with_endless_lifetime_makes_the_blend_endless_and_says_so():
     assert result["values"]["lifetime_value_2"] is None
     assert result["values"]["blended_lifetime_value"] is None
     assert {"key": "lifetime_value.segment_no_finite_lifetime", "params": {"segment": ["item", 2]}} in result["notes"]
+
+
+@pytest.mark.parametrize("example", sorted(PRESETS.get(ID, {})))
+def test_every_try_it_preset_of_the_page_computes(example):
+    query = {k: v[1:] if v.startswith("@") else v for k, v in PRESETS[ID][example].items()}
+    result = compute(query)
+    assert result["ok"], result["errors"]
+    assert result["values"]["lifetime_value"] is not None
+
+
+def test_blend_of_no_shares_does_not_exist():
+    assert blended_lifetime_value([0, 0], [720, 360]) is None
+    assert blended_ltv_to_cac([0, 0], [720, 360], [60, 30]) is None
 
 
 def test_a_zero_share_segment_does_not_spoil_the_blend():
