@@ -192,8 +192,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
               "text": shown_text(kind, key, values.get(key)) if key in values else ""}
         for key, kind in kinds.items()
     }
-    field_kinds = {key: schema.field(key).kind for key in fields}
-    refs = {key: format_number(field_kinds[key], float(page_text(schema.field(key), text, "link")), lang, currency)
+    refs = {key: format_number(schema.field(key).kind, float(text), lang, currency)
             for key, text in fields.items() if schema.field(key).numeric and text != ""}
     refs.update({key: o["text"] for key, o in outputs.items()})
 
@@ -226,18 +225,14 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         outputs=outputs, item_outputs=item_outputs, main_outputs=main_outputs,
         formulas=formulas, refs=refs, notes=notes,
         m={"widget": widget, "calc": texts},
-        runtime_json=json.dumps(runtime_urls), spec_json=Markup(json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")),
+        runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )
 
 
 def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any], lang: str, currency: str) -> str:
     """A note's sentence with its numbers in the page's style (the same rule as widget.js)."""
     def one(kind: str, value: Any) -> str:
-        if kind == "item":
-            return str(value)
-        if kind == "category":
-            return str(value)
-        if kind == "text":
+        if kind in ("item", "category", "text"):
             return str(value)
         return format_number(kind, value, lang, currency)
     return re.sub(r"\{(\w+)\}", lambda m: one(*params[m.group(1)]) if m.group(1) in params else m.group(0), template)

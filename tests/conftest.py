@@ -19,7 +19,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from sitebuild.serve import SiteHandler as _SiteHandler
+from sitebuild.serve import SiteHandler
+
+
+class _SiteHandler(SiteHandler):
+    def log_message(self, *args: object) -> None:  # keep test output readable
+        pass
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "nl", "ko", "ru", "de", "zh")
@@ -33,7 +38,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 class _Server:
     """Serves a folder at http://127.0.0.1:PORT/PREFIX (PREFIX "" or "guide/")."""
 
-    def __init__(self, root: Path, prefix: str = "") -> None:
+    def __init__(self, root: Path, prefix: str = "", port: int = 0) -> None:
         serve_dir = root
         if prefix:
             serve_dir = root.parent / "subpath"
@@ -42,7 +47,7 @@ class _Server:
             if not target.exists():
                 target.symlink_to(root, target_is_directory=True)
         handler = functools.partial(_SiteHandler, directory=str(serve_dir))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -50,6 +55,7 @@ class _Server:
 
     def close(self) -> None:
         self.httpd.shutdown()
+        self.httpd.server_close()
 
 
 def _free_port() -> int:
@@ -83,12 +89,7 @@ def site_dir(built_site: tuple[Path, int, str]) -> Path:
 @pytest.fixture(scope="session")
 def server(built_site: tuple[Path, int, str]) -> Iterator[_Server]:
     site, port, _ = built_site
-    handler = functools.partial(_SiteHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    srv = _Server.__new__(_Server)
-    srv.httpd, srv.port, srv.url = httpd, port, f"http://127.0.0.1:{port}/"
-    srv.thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    srv.thread.start()
+    srv = _Server(site, port=port)  # the port the site was built for (instant navigation)
     yield srv
     srv.close()
 

@@ -21,9 +21,7 @@ export function formatNumber(kind, value, lang, currency = "USD") {
 
 // The text of data-value: a plain number with a dot and no grouping, a key, or "none".
 export function dataValue(value) {
-  if (value === null || value === undefined) return "none";
-  if (typeof value === "number") return String(value);
-  return String(value);
+  return value === null || value === undefined ? "none" : String(value);
 }
 
 // A template such as "{a} + {b} = {c}" with each placeholder replaced; unknown ones stay.
