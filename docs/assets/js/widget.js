@@ -12,7 +12,7 @@ const MAX_LINK_VALUE = 100;
 class CalculatorWidget {
   constructor(root) {
     this.root = root;
-    this.spec = JSON.parse(root.querySelector(".cv-spec").textContent);
+    this.spec = JSON.parse(root.dataset.spec);
     this.messages = this.spec.messages;
     this.lang = this.spec.lang;
     this.form = root.querySelector(".cv-form");
@@ -273,21 +273,19 @@ class CalculatorWidget {
       const error = errors[key];
       slot.hidden = !error;
       slot.textContent = error ? this.errorText(key, error) : "";
-      if (control) control.toggleAttribute("aria-invalid", Boolean(error));
-      if (control && !error) control.removeAttribute("aria-invalid");
       if (control && error) control.setAttribute("aria-invalid", "true");
+      else if (control) control.removeAttribute("aria-invalid");
     }
   }
 
   errorText(key, error) {
     const template = this.messages.widget.errors[error.code] || error.code;
-    const field = this.fieldOf(key);
     const example = DECIMAL_COMMA.has(this.lang) ? "1250,50" : "1250.50";
     return fill(template, (name) => {
       if (name === "example") return example;
       const value = error.params[name];
       if (value === undefined) return undefined;
-      return typeof value === "number" ? formatNumber(field && field.numeric ? "number" : "number", value, this.lang) : String(value);
+      return typeof value === "number" ? formatNumber("number", value, this.lang) : String(value);
     });
   }
 
@@ -339,7 +337,9 @@ class CalculatorWidget {
     this.lastInputs = inputs;
     if (!this.root.closest("[data-calculator-page]")) return; // embedded in a chapter: leave the URL alone
     const query = this.linkQuery(inputs);
-    history.replaceState(history.state, "", location.pathname + "?" + query.toString() + location.hash);
+    // The example as published needs no query: keep such an address clean.
+    const search = [...query.keys()].length > 1 ? "?" + query.toString() : "";
+    history.replaceState(history.state, "", location.pathname + search + location.hash);
   }
 
   currentLink() {
