@@ -50,7 +50,7 @@ def test_chinese_index_is_segmented_into_words(site_dir: Path) -> None:
 def test_pages_point_material_at_their_language_root(site_dir: Path) -> None:
     html = (site_dir / "de/what-customer-value-is/index.html").read_text()
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
-    assert config["base"] == "../../de"
+    assert config["base"] == "../../de/"
     assert (site_dir / "de/sitemap.xml").read_text().count("<loc>") >= len(PAGES)
 
 
