@@ -20,6 +20,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".whl": "application/zip",
     }
 
+    def handle(self) -> None:
+        # A reader who navigates away mid-download (a page leaving while Pyodide loads)
+        # is not a server error.
+        try:
+            super().handle()
+        except (ConnectionResetError, BrokenPipeError):
+            pass
+
 
 def main() -> None:
     directory, port = sys.argv[1], int(sys.argv[2])
