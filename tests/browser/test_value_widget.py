@@ -131,15 +131,22 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: 
     page = watched.page
     widget = open_calculator(watched, server, "en")
     wait_state(widget, "ready")
-    page.locator("a[href$='what-customer-value-is/']").first.click()
-    page.wait_for_url(re.compile(r"what-customer-value-is/"))
-    page.locator(".md-nav a[href*='calculators/value/']").first.click()
-    page.wait_for_url(re.compile(r"calculators/value/"))
+    document_started = page.evaluate("performance.timeOrigin")  # a full page load changes it
+    page.locator(".md-nav a[href$='what-customer-value-is/']").first.click()
+    page.wait_for_url(re.compile(r"what-customer-value-is/$"))
+    page.go_back()
     widget = page.locator("[data-calculator=value]")
     widget.locator("input[name=price]").fill("70")
     wait_value(widget, "net_value", "30")  # 120 − (70 + 20)
-    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # no full page load
-    assert sum(url.endswith("pyodide.asm.wasm") for url in watched.requests) == 2  # HEAD probe + load, once
+    page.locator(".md-nav a[href$='calculators/competition/']").first.click()
+    page.wait_for_url(re.compile(r"calculators/competition/$"))
+    competition = page.locator("[data-calculator=competition]")
+    competition.locator("input[name=cost]").fill("4")
+    wait_value(competition, "net", "1")  # 5 − 4
+    assert page.evaluate("performance.timeOrigin") == document_started
+    wasm = [url for url in watched.requests if url.endswith("pyodide.asm.wasm")]
+    assert len(wasm) == 2  # the worker's HEAD probe and the one download, for the whole visit
+    assert watched.errors == []
 
 
 def test_blocked_runtime_fails_visibly_and_retry_works(watched, server) -> None:  # type: ignore[no-untyped-def]
