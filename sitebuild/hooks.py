@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 from xml.etree import ElementTree
@@ -38,6 +39,21 @@ class _KnownI18nWarning(logging.Filter):
 
 
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_KnownI18nWarning())
+
+
+_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"#]*)(" hreflang=")')
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    """End each page's hreflang links with an empty fragment (``…/de/page/#``).
+
+    Material remembers every ``<link rel="alternate">`` URL it sees (without its trailing
+    slash) and takes over any later click on a link starting with one, doing a full page
+    load of the address without the slash. With static-i18n's per-page alternates that hits
+    every link back to a page already visited, and reloads the Python runtime. Crawlers
+    ignore fragments, so the hreflang targets stay the pages' canonical addresses.
+    """
+    return _ALTERNATE.sub(r"\1\2#\3", output)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -30,8 +30,10 @@ def test_every_page_exists_in_every_language_with_its_lang(site_dir: Path, page:
         assert (ROOT / "docs" / lang / page).exists(), f"{lang}/{page} is missing"
         html = html_path(site_dir, lang, page).read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{lang}"', html)
-        hreflangs = set(re.findall(r'<link rel="alternate" href="[^"]+" hreflang="(\w+)">', html))
+        hreflangs = set(re.findall(r'<link rel="alternate" href="[^"]+#" hreflang="(\w+)">', html))
         assert hreflangs == set(LANGUAGES)
+        # Material fetches sitemap.xml beside each alternate: it must exist (no 404).
+        assert (html_path(site_dir, lang, page).parent / "sitemap.xml").exists()
 
 
 def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
