@@ -413,8 +413,9 @@ def _tidy(value: float | None) -> float | None:
 _YES_NO = ("yes", "no")
 
 _MAIN_FIELDS = (
-    Field("need", "text", default="a quick breakfast", empty=""),
-    Field("name", "text", default="Corn flakes", empty=""),
+    # Text defaults stay empty: a default in one language would show on every page.
+    Field("need", "text", default="", empty=""),
+    Field("name", "text", default="", empty=""),
     Field("benefit", "money", default=5, required=True, maximum=MAX_MONEY),
     Field("cost", "money", default=3, required=True, maximum=MAX_MONEY),
     Field("spend", "money", default=20, maximum=MAX_MONEY, empty=None),

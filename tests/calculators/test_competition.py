@@ -230,7 +230,7 @@ def test_level_enum_values_are_the_published_numbers():
 
 def test_your_offer_wins_a_tie_with_an_alternative():
     # yours 5 − 3 = 2; alternative 7 − 5 = 2 → tie, yours (0) wins
-    result = open_link({"benefit_1": "7", "cost_1": "5"})
+    result = open_link({"name": "Corn flakes", "benefit_1": "7", "cost_1": "5"})
     assert result["values"]["likely_choice"] == 0
     assert note(result, "competition.likely_choice_tied") == {
         "choice": 0, "choice_name": "Corn flakes", "net": 2.0,
@@ -240,7 +240,7 @@ def test_your_offer_wins_a_tie_with_an_alternative():
 
 def test_your_offer_leading_gives_the_margin_over_the_runner_up():
     # yours 5 − 3 = 2; alternatives 3 − 2 = 1 and 4 − 2.5 = 1.5 → yours by 2 − 1.5 = 0.5
-    result = open_link({"name_1": "Tea", "benefit_1": "3", "cost_1": "2",
+    result = open_link({"name": "Corn flakes", "name_1": "Tea", "benefit_1": "3", "cost_1": "2",
                         "name_2": "Toast", "benefit_2": "4", "cost_2": "2.5"})
     assert result["values"]["likely_choice"] == 0
     assert note(result, "competition.likely_choice_yours") == {
@@ -416,7 +416,8 @@ def test_registered_with_the_issue_id_slug_and_link_version():
 
 def test_version_1_defaults_are_frozen():
     main = {f.key: f.default for f in SCHEMA.fields}
-    assert main == {"need": "a quick breakfast", "name": "Corn flakes", "benefit": 5, "cost": 3,
+    # Text defaults are empty: any wording would be one language on every page.
+    assert main == {"need": "", "name": "", "benefit": 5, "cost": 3,
                     "spend": 20, "currency": "USD"}
     item = {f.key: f.default for f in SCHEMA.group.fields}
     assert item == {"name": "", "same_kind": "no", "same_need": "yes", "benefit": 0, "cost": 0,
