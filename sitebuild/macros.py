@@ -218,12 +218,13 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             "fields": [_field_json(f) for f in group.fields], "outputs": {o.key: o.kind for o in group.outputs},
         },
         "outputs": {o.key: o.kind for o in schema.outputs},
-        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero")}},
+        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure")}},
     }
     return _TEMPLATES.get_template("calculator.html").render(
         calc=schema, lang=lang, layout=layout, items=items, group=group,
         outputs=outputs, item_outputs=item_outputs, main_outputs=main_outputs,
         formulas=formulas, refs=refs, notes=notes,
+        has_figure="figure" in texts, figure_json=json.dumps(result["figure"], ensure_ascii=False),
         m={"widget": widget, "calc": texts},
         runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )

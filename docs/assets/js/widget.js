@@ -4,6 +4,7 @@
 // try/catch so one broken widget never breaks the page.
 import { compute, onRuntimeEvent, runtimeState, startRuntime } from "./runtime.js";
 import { dataValue, fill, formatNumber } from "./format.js";
+import { renderFigure } from "./figures.js";
 
 const DEBOUNCE_MS = 120;
 const DECIMAL_COMMA = new Set(["de", "nl", "ru"]);
@@ -23,7 +24,10 @@ class CalculatorWidget {
       pyodide: new URL(runtime.pyodide, document.baseURI).href,
       wheel: new URL(runtime.wheel, document.baseURI).href,
     };
+    this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
     this.formatPrerendered();
+    const figure = root.querySelector(".cv-figure");
+    if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues());
     this.bind();
     if (this.applyLink(new URLSearchParams(location.search))) this.schedule(0);
     this.watchRuntime();
@@ -154,17 +158,17 @@ class CalculatorWidget {
     this.unsubscribe = onRuntimeEvent((event) => {
       if (!this.root.isConnected) return this.unsubscribe();
       if (event.type === "progress") this.showProgress(event.step, event.steps);
+      if (event.type === "ready" && this.root.dataset.state === "loading") this.schedule(0);
       if (event.type === "failed") this.fail();
     });
   }
 
   ensureRuntime() {
     if (runtimeState() === "ready") return this.schedule(0);
+    const fresh = runtimeState() !== "starting"; // not yet asked for, or failed before
     const starting = startRuntime(this.urls);
-    if (runtimeState() === "starting") {
-      this.setState("loading"); // the contract: results are not to be read while Python starts
-      this.showProgress(0, 3);
-    }
+    this.setState("loading"); // the contract: results are not to be read while Python starts
+    if (fresh) this.showProgress(0, 3);
     starting.then(() => this.schedule(0), () => this.fail());
   }
 
@@ -181,8 +185,8 @@ class CalculatorWidget {
 
   async recompute() {
     if (runtimeState() !== "ready") {
-      if (runtimeState() === "idle") this.ensureRuntime();
-      return; // runs again when the runtime is ready
+      if (runtimeState() !== "failed") this.ensureRuntime();
+      return; // runs again when the runtime is ready (its "ready" event)
     }
     const id = ++this.latest;
     const fields = {};
@@ -230,6 +234,7 @@ class CalculatorWidget {
       formula.hidden = !Object.hasOwn(values, formula.dataset.formula + suffix);
     }
     this.showNotes(result.notes || [], currency);
+    this.drawFigure(result.figure, values);
     this.syncAddressBar(result.inputs || {});
     this.setState("ready");
   }
@@ -326,6 +331,20 @@ class CalculatorWidget {
     }
   }
 
+  drawFigure(figure, values) {
+    const text = this.messages.calculator.figure;
+    renderFigure(this.root.querySelector(".cv-figure"), this.spec.id, figure, text, this.lang, this.currency(), values);
+  }
+
+  prerenderedValues() {
+    const values = {};
+    for (const output of this.root.querySelectorAll("output[data-key]")) {
+      const raw = output.dataset.value;
+      values[output.dataset.key] = raw === "none" ? null : Number.isNaN(Number(raw)) ? raw : Number(raw);
+    }
+    return values;
+  }
+
   currency() {
     const control = this.form.elements.currency;
     const code = control ? control.value : "USD";
@@ -361,16 +380,17 @@ class CalculatorWidget {
     }
   }
 
+  snapshot() {
+    return {
+      shown: this.items().map((fieldset) => !fieldset.hidden),
+      values: [...this.form.elements].filter((c) => c.name).map((c) => [c, c.value]),
+    };
+  }
+
   reset() {
-    history.replaceState(history.state, "", location.pathname + location.hash);
-    for (const fieldset of this.items()) {
-      if (this.spec.group && +fieldset.dataset.item >= this.spec.group.first) this.showItem(fieldset, false);
-    }
-    for (const control of this.form.elements) {
-      if (!control.name || control.disabled) continue;
-      const field = this.fieldOf(control.name);
-      this.setControl(control, field, field.default === null ? "" : String(field.default));
-    }
+    if (this.root.hasAttribute("data-calculator-page")) history.replaceState(history.state, "", location.pathname + location.hash);
+    this.items().forEach((fieldset, i) => this.showItem(fieldset, this.example.shown[i]));
+    for (const [control, value] of this.example.values) control.value = value;
     this.schedule(0);
   }
 
