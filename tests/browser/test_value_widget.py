@@ -6,32 +6,15 @@ import re
 
 import yaml
 
+from tests.browser import pages
+from tests.browser.pages import value_of, wait_state, wait_value
 from tests.conftest import ROOT
 
 CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
 
 
 def open_calculator(watched, server, lang: str, query: str = ""):  # type: ignore[no-untyped-def]
-    prefix = "" if lang == "en" else f"{lang}/"
-    watched.page.goto(f"{server.url}{prefix}calculators/value/{'?' + query if query else ''}")
-    widget = watched.page.locator("[data-calculator=value]")
-    return widget
-
-
-def wait_state(widget, state: str) -> None:  # type: ignore[no-untyped-def]
-    widget.page.wait_for_function(
-        "([el, s]) => el.dataset.state === s", arg=[widget.element_handle(), state], timeout=90_000)
-
-
-def wait_value(widget, key: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the widget is ready and shows ``expected`` as ``key``'s data-value."""
-    widget.page.wait_for_function(
-        "([el, k, v]) => el.dataset.state === 'ready' && el.querySelector(`output[data-key=${k}]`).dataset.value === v",
-        arg=[widget.element_handle(), key, expected], timeout=90_000)
-
-
-def value_of(widget, key: str) -> str:  # type: ignore[no-untyped-def]
-    return widget.locator(f"output[data-key={key}]").get_attribute("data-value")
+    return pages.open_calculator(watched, server, lang, "value", query)
 
 
 def test_a_link_opens_computed_in_two_languages(watched, server) -> None:  # type: ignore[no-untyped-def]
@@ -143,6 +126,9 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: 
     competition = page.locator("[data-calculator=competition]")
     competition.locator("input[name=cost]").fill("4")
     wait_value(competition, "net", "1")  # 5 − 4
+    page.locator(".md-nav a[href$='calculators/value/']").first.click()  # by a link, to a page seen before
+    page.wait_for_url(re.compile(r"calculators/value/"))
+    wait_state(page.locator("[data-calculator=value]"), "ready")
     assert page.evaluate("performance.timeOrigin") == document_started
     wasm = [url for url in watched.requests if url.endswith("pyodide.asm.wasm")]
     assert len(wasm) == 2  # the worker's HEAD probe and the one download, for the whole visit

@@ -1,0 +1,669 @@
+"""Benchmark the built site in headless Chromium (issue 4, "Benchmark"). Not a test: it
+asserts nothing, always exits 0 and prints a table with the target beside each figure.
+
+    .venv/bin/python scripts/benchmark.py
+
+What it does, in order:
+
+1. builds the site once (``mkdocs build --strict``) into a temporary folder, with ``SITE_URL``
+   set to the loopback address it is then served on (instant navigation needs that);
+2. serves it on 127.0.0.1 with a static handler that gzips responses when the request
+   accepts gzip, as a static host would, and counts the body bytes it sends;
+3. drives headless Chromium, a fresh context per measurement (cold ones with the cache
+   disabled), on the three calculator pages and one guide page.
+
+Times are read inside the page (``performance.now()``, whose origin is the navigation start)
+by an init script that records every ``data-state`` change, every ``input`` and ``click``
+event, long tasks and long animation frames.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sitebuild.serve import SiteHandler  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+VIEWPORT = {"width": 1280, "height": 900}  # wide enough for Material's navigation sidebar
+TIMEOUT_MS = 90_000
+GZIP_LEVEL = 6
+#: Formats that are compressed already; a static host sends them as they are.
+NOT_COMPRESSED = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif",
+                  "font/woff", "font/woff2", "application/gzip")
+MB = 1_000_000
+
+LINK_RUNS = 3      # cold link loads per calculator (and bare loads), interleaved; medians
+EDITS = 20         # input-to-result samples per calculator
+GUIDE_PAGE = "creating-value/"
+
+
+@dataclass(frozen=True)
+class Calculator:
+    id: str           # data-calculator
+    slug: str         # page under calculators/
+    link: str         # a trainer's link query
+    field: str        # the input edited
+    output: str       # the output watched
+    values: tuple     # values typed, each giving a different output
+
+    @property
+    def page(self) -> str:
+        return f"calculators/{self.slug}/"
+
+
+CALCULATORS = (
+    Calculator("value", "value", "v=1&price=70", "price", "net_value",
+               tuple(range(60, 60 + EDITS))),
+    Calculator("lifetime_value", "lifetime-value", "v=1&average_check=25", "average_check",
+               "lifetime_value", tuple(range(21, 21 + EDITS))),
+    Calculator("competition", "competition", "v=1&cost=4", "cost", "net",
+               tuple(range(10, 10 + EDITS))),
+)
+#: The bare run computes the value calculator's link (price 70), as the widget would send it.
+BARE_REQUEST = {"calculator": "value", "lang": "en", "fields": {
+    "economic": "90", "psychological": "30", "social": "0", "price": "70", "transaction": "0",
+    "time_hours": "1", "hourly_value": "20", "currency": "USD"}}
+
+# ---- in-page instrumentation -------------------------------------------------------------
+
+INIT_SCRIPT = r"""
+(() => {
+  if (window.__bench) return;
+  const B = window.__bench = { states: [], inputs: [], clicks: [], longtasks: [], frames: [],
+                               outputsAt: null, fcp: null };
+  const observe = (type, fn) => {
+    try { new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true }); }
+    catch (error) { B[type + "Unsupported"] = String(error); }
+  };
+  observe("longtask", (e) => B.longtasks.push([e.startTime, e.duration]));
+  observe("paint", (e) => { if (e.name === "first-contentful-paint") B.fcp = e.startTime; });
+  observe("long-animation-frame", (e) => B.frames.push({
+    start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+    scripts: (e.scripts || []).map((s) => ({ url: s.sourceURL, invoker: s.invoker, duration: s.duration })),
+  }));
+  new MutationObserver((records) => {
+    const t = performance.now();
+    if (B.outputsAt === null && document.querySelector("[data-calculator] output[data-key]")) B.outputsAt = t;
+    for (const r of records) {
+      if (r.type === "attributes") B.states.push([r.target.dataset.calculator, r.target.dataset.state, t]);
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+  addEventListener("input", () => B.inputs.push(performance.now()), true);
+  addEventListener("click", () => B.clicks.push(performance.now()), true);
+})();
+"""
+
+BARE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bare Pyodide</title></head>
+<body><p>bare loadPyodide() + one call</p>
+<script type="module">
+  const worker = new Worker(new URL("bare-worker.js", import.meta.url), { type: "module" });
+  worker.onmessage = ({ data }) => { window.__bare = { at: performance.now(), ...data }; };
+  worker.onerror = (event) => { window.__bare = { at: performance.now(), error: String(event.message) }; };
+  worker.postMessage(%s);
+</script></body></html>
+"""
+
+BARE_WORKER = """
+self.onmessage = async ({ data }) => {
+  try {
+    const { loadPyodide } = await import(data.pyodide + "pyodide.mjs");
+    const pyodide = await loadPyodide({ indexURL: data.pyodide, fullStdLib: false });
+    const wheel = await (await fetch(data.wheel)).arrayBuffer();
+    pyodide.unpackArchive(new Uint8Array(wheel), "wheel");
+    const runJson = pyodide.pyimport("calculators.run").run_json;
+    const result = JSON.parse(runJson(JSON.stringify(data.request)));
+    postMessage({ ok: result.ok, net_value: result.values.net_value });
+  } catch (error) {
+    postMessage({ error: String(error && error.message || error) });
+  }
+};
+"""
+
+READY_OR_FAILED = """([calc, after]) => (window.__bench ? window.__bench.states : []).some(
+  (s) => s[0] === calc && (s[1] === "ready" || s[1] === "failed") && s[2] >= after)"""
+
+# ---- the static server -------------------------------------------------------------------
+
+
+class Ledger:
+    """Body bytes sent per request path, between two resets."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: list[tuple[str, int, bool]] = []
+
+    def add(self, path: str, size: int, gzipped: bool) -> None:
+        with self.lock:
+            self.sent.append((path, size, gzipped))
+
+    def take(self) -> list[tuple[str, int, bool]]:
+        with self.lock:
+            sent, self.sent = self.sent, []
+        return sent
+
+
+class GzipSiteHandler(SiteHandler):
+    """``SiteHandler`` that gzips what a static host would and counts the bytes it sends."""
+
+    ledger: Ledger = Ledger()
+    compressed: dict[tuple[str, float], bytes] = {}
+    compressed_lock = threading.Lock()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    @classmethod
+    def gzipped(cls, path: str) -> bytes:
+        key = (path, os.path.getmtime(path))
+        with cls.compressed_lock:
+            body = cls.compressed.get(key)
+        if body is None:
+            with open(path, "rb") as source:
+                body = gzip.compress(source.read(), compresslevel=GZIP_LEVEL, mtime=0)
+            with cls.compressed_lock:
+                cls.compressed[key] = body
+        return body
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        self._gzipped = False
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the redirect to the slash
+            path = os.path.join(path, "index.html")
+        if not accepts or not os.path.isfile(path) or self.guess_type(path) in NOT_COMPRESSED:
+            return super().send_head()
+        body = self.gzipped(path)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+        self.end_headers()
+        self._gzipped = True
+        return io.BytesIO(body)
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        self.ledger.add(urllib.parse.urlsplit(self.path).path, source.tell() - start,
+                        getattr(self, "_gzipped", False))
+
+
+class Server:
+    def __init__(self, site: Path, port: int) -> None:
+        handler = functools.partial(GzipSiteHandler, directory=str(site))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{port}/"
+        self.ledger = GzipSiteHandler.ledger
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prewarm(site: Path) -> None:
+    """Compress every file once before timing, as a host with precompressed files would."""
+    for path in site.rglob("*"):
+        if path.is_file() and SiteHandler.guess_type(SiteHandler, str(path)) not in NOT_COMPRESSED:
+            GzipSiteHandler.gzipped(str(path))
+
+
+# ---- measurements ------------------------------------------------------------------------
+
+
+@dataclass
+class Bytes:
+    total: int = 0
+    pyodide: int = 0
+    wheel: int = 0
+    pyodide_files: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+
+    @classmethod
+    def of(cls, sent: list[tuple[str, int, bool]]) -> Bytes:
+        out = cls(requests=len(sent))
+        for path, size, _ in sent:
+            out.total += size
+            if "/assets/pyodide/" in path:
+                out.pyodide += size
+                name = path.rsplit("/", 1)[-1]
+                out.pyodide_files[name] = out.pyodide_files.get(name, 0) + size
+            elif "/assets/calculators/" in path:
+                out.wheel += size
+        return out
+
+
+@dataclass
+class PageFigures:
+    prerendered_dom: float | None = None
+    fcp: float | None = None
+    cold_ready: float | None = None
+    link_ready: list[float] = field(default_factory=list)
+    instant: float | None = None
+    instant_mounted: float | None = None   # click → the new widget's first state change
+    edits: list[float] = field(default_factory=list)
+    longest_task_load: float = 0.0
+    long_tasks_load: int = 0
+    longest_task_typing: float = 0.0
+    long_tasks_typing: int = 0
+    glue_script_max: float = 0.0       # longest script of assets/js/ inside a long frame
+    frame_scripts: list[str] = field(default_factory=list)
+    bytes: Bytes = field(default_factory=Bytes)
+    problems: list[str] = field(default_factory=list)
+
+
+class Bench:
+    def __init__(self, browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+        self.browser = browser
+        self.server = server
+        self.bare_problems: list[str] = []
+
+    def fresh(self, cold: bool = True):  # type: ignore[no-untyped-def]
+        context = self.browser.new_context(viewport=VIEWPORT)
+        context.add_init_script(INIT_SCRIPT)
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        if cold:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+        return context, page, errors
+
+    def wait_state(self, page, calc: Calculator, after: float = 0.0) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+        page.wait_for_function(READY_OR_FAILED, arg=[calc.id, after], timeout=TIMEOUT_MS)
+        states = page.evaluate("window.__bench.states")
+        state, at = next((s[1], s[2]) for s in states if s[0] == calc.id and s[1] in ("ready", "failed") and s[2] >= after)
+        return state, at
+
+    # -- guide page: bytes only ------------------------------------------------------------
+    def guide_page(self) -> tuple[Bytes, list[str]]:
+        context, page, errors = self.fresh()
+        self.server.ledger.take()
+        page.goto(self.server.url + GUIDE_PAGE, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.mouse.wheel(0, 400)  # a reader starts reading
+        page.wait_for_timeout(1000)
+        page.wait_for_load_state("networkidle")
+        sent = self.server.ledger.take()
+        context.close()
+        return Bytes.of(sent), errors
+
+    # -- cold calculator page: prerendered, ready, bytes, long tasks, typing ---------------
+    def calculator_page(self, calc: Calculator, fig: PageFigures, then: Calculator, then_fig: PageFigures) -> None:
+        context, page, errors = self.fresh()
+        self.server.ledger.take()
+        page.goto(self.server.url + calc.page, wait_until="commit")
+        state, ready_at = self.wait_state(page, calc)
+        if state != "ready":
+            fig.problems.append(f"cold page ended {state}")
+            context.close()
+            return
+        page.wait_for_load_state("networkidle")
+        fig.bytes = Bytes.of(self.server.ledger.take())
+        bench = page.evaluate("window.__bench")
+        fig.prerendered_dom = bench["outputsAt"]
+        fig.fcp = bench["fcp"]
+        fig.cold_ready = ready_at
+        load_tasks = [d for s, d in bench["longtasks"] if s <= ready_at]
+        fig.long_tasks_load = len(load_tasks)
+        fig.longest_task_load = max(load_tasks, default=0.0)
+        if "longtaskUnsupported" in bench:
+            fig.problems.append("longtask observer unsupported: " + bench["longtaskUnsupported"])
+
+        root = f"[data-calculator={calc.id}]"
+        control = f"{root} input[name={calc.field}]"
+        output = f"{root} output[data-key={calc.output}]"
+        typing_from = page.evaluate("performance.now()")
+        for value in calc.values:
+            before = page.get_attribute(output, "data-value")
+            seen = page.evaluate("window.__bench.inputs.length")
+            page.fill(control, str(value))
+            page.wait_for_function(
+                """([root, out, before]) => { const el = document.querySelector(root);
+                     return el.dataset.state === "ready" && el.querySelector(out).dataset.value !== before
+                       || el.dataset.state === "invalid" || el.dataset.state === "failed"; }""",
+                arg=[root, output.removeprefix(root + " "), before], timeout=TIMEOUT_MS)
+            t0, t1 = page.evaluate(
+                # The last ready since the input: an answer already on its way when the input
+                # came (the focus starts one) shows the old value and does not count.
+                """([calc, seen]) => { const B = window.__bench; const t0 = B.inputs[seen];
+                     const r = B.states.filter((s) => s[0] === calc && s[1] === "ready" && s[2] >= t0).at(-1);
+                     return [t0, r ? r[2] : null]; }""", [calc.id, seen])
+            if t0 is None or t1 is None:
+                fig.problems.append(f"edit {value}: no input event or no ready state")
+                continue
+            fig.edits.append(t1 - t0)
+        bench = page.evaluate("window.__bench")
+        typing_tasks = [d for s, d in bench["longtasks"] if s >= typing_from]
+        fig.long_tasks_typing = len(typing_tasks)
+        fig.longest_task_typing = max(typing_tasks, default=0.0)
+        scripts: dict[str, float] = {}
+        for frame in bench["frames"]:
+            for script in frame["scripts"]:
+                url = script["url"] or ""
+                name = ("page HTML" if url.endswith("/") else url.rsplit("/", 1)[-1]) if url else (script["invoker"] or "?")
+                scripts[name] = max(scripts.get(name, 0.0), script["duration"])
+                if "/assets/js/" in (script["url"] or ""):
+                    fig.glue_script_max = max(fig.glue_script_max, script["duration"])
+        fig.frame_scripts = [f"{name} {ms:.0f} ms" for name, ms in
+                             sorted(scripts.items(), key=lambda kv: -kv[1])[:3] if ms >= 10]
+        self.instant(page, then, then_fig)
+        fig.problems.extend(f"console: {e}" for e in errors)
+        context.close()
+
+    # -- cold link to ready ------------------------------------------------------------------
+    def link(self, calc: Calculator) -> float | None:
+        context, page, _ = self.fresh()
+        page.goto(f"{self.server.url}{calc.page}?{calc.link}", wait_until="commit")
+        state, at = self.wait_state(page, calc)
+        context.close()
+        return at if state == "ready" else None
+
+    # -- bare loadPyodide() + one call on a blank page -------------------------------------
+    def bare(self) -> float | None:
+        context, page, _ = self.fresh()
+        page.goto(self.server.url + "__benchmark__/bare.html", wait_until="commit")
+        page.wait_for_function("window.__bare !== undefined", timeout=TIMEOUT_MS)
+        result = page.evaluate("window.__bare")
+        context.close()
+        if result.get("error"):
+            self.bare_problems.append(f"bare load: {result['error']}")
+            return None
+        if result.get("net_value") != 30:  # 90 + 30 + 0 − (70 + 0 + 1 × 20) = 30
+            self.bare_problems.append(f"bare call answered net_value {result.get('net_value')!r}, not 30")
+        return result["at"]
+
+    # -- instant navigation from calculator page to calculator page -------------------------
+    def instant(self, page, to: Calculator, fig: PageFigures) -> None:  # type: ignore[no-untyped-def]
+        """Click ``to``'s link in the navigation sidebar; time from the click to ``ready``.
+
+        (Not back to the context's first page: Material then does a full page load.)"""
+        origin = page.evaluate("performance.timeOrigin")
+        found = page.evaluate(
+            """(slug) => { const a = [...document.querySelectorAll(".md-nav a")].find(
+                 (a) => a.href.endsWith("/calculators/" + slug + "/") && a.offsetParent !== null);
+               if (!a) return false; a.setAttribute("data-bench-target", slug); return true; }""", to.slug)
+        if not found:
+            fig.problems.append(f"instant navigation: no visible sidebar link to /{to.page}")
+            return
+        clicks = page.evaluate("window.__bench.clicks.length")
+        page.click(f"[data-bench-target='{to.slug}']")
+        page.wait_for_function(READY_OR_FAILED, arg=[to.id, 0], timeout=TIMEOUT_MS)
+        clicked = page.evaluate("(n) => window.__bench.clicks[n]", clicks)
+        if clicked is None or page.evaluate("performance.timeOrigin") != origin:
+            fig.problems.append("instant navigation: a full page load happened instead")
+            return
+        state, at = self.wait_state(page, to, after=clicked)
+        if state == "ready":
+            fig.instant = at - clicked
+            first = page.evaluate(
+                """([calc, t]) => window.__bench.states.find((s) => s[0] === calc && s[2] >= t)""", [to.id, clicked])
+            fig.instant_mounted = first[2] - clicked if first else None
+        else:
+            fig.problems.append(f"instant navigation ended {state}")
+
+
+# ---- output ------------------------------------------------------------------------------
+
+
+def ms(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.0f} ms"
+
+
+def size(value: int) -> str:
+    if value >= MB / 10:
+        return f"{value / MB:.2f} MB"
+    return f"{value / 1000:.1f} kB" if value >= 1000 else f"{value} B"
+
+
+def mark(ok: bool | None) -> str:
+    return " " if ok is None else ("✓" if ok else "✗")
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def debounce_ms() -> int:
+    import re
+
+    text = (ROOT / "docs/assets/js/widget.js").read_text()
+    found = re.search(r"DEBOUNCE_MS\s*=\s*(\d+)", text)
+    return int(found.group(1)) if found else 0
+
+
+def machine() -> str:
+    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"nproc {nproc} ({model}), load average {load} at start"
+
+
+def report(meta: dict[str, str], build_s: float, guide: Bytes, bare: list[float],
+           figures: dict[str, PageFigures], problems: list[str]) -> None:
+    debounce = debounce_ms()
+    input_target = 16 + debounce
+    bare_median = median(bare)
+    width = 48
+    cells = [c.slug for c in CALCULATORS]
+
+    def row(label: str, values: list[tuple[str, bool | None]], target: str) -> None:
+        line = f"{label:<{width}}" + "".join(f"{text + ' ' + mark(ok):>17}" for text, ok in values)
+        print(f"{line}   {target}")
+
+    print()
+    print("Customer Value Guide: benchmark")
+    for key, value in meta.items():
+        print(f"  {key:<10} {value}")
+    print()
+    print(f"{'figure':<{width}}" + "".join(f"{name:>17}" for name in cells) + "   target")
+    print("-" * (width + 17 * len(cells) + 30))
+    print(f"{'build (mkdocs build --strict, 6 languages)':<{width}}{build_s:>15.1f} s")
+    row("guide page /" + GUIDE_PAGE + ": bytes (gzip)", [(size(guide.total), None)], "")
+    row("  of which Pyodide + wheel", [(size(guide.pyodide + guide.wheel), guide.pyodide + guide.wheel == 0)], "0")
+    print()
+
+    def per(fn, ok=None):  # type: ignore[no-untyped-def]
+        out = []
+        for calc in CALCULATORS:
+            value = fn(figures[calc.id])
+            out.append((value[0], value[1]) if isinstance(value, tuple) else (value, None))
+        return out
+
+    row("prerendered result (nav → outputs in DOM)", per(lambda f: ms(f.prerendered_dom)), "")
+    row("  first contentful paint", per(lambda f: ms(f.fcp)), "")
+    row("cold page → ready (no link)", per(lambda f: ms(f.cold_ready)), "")
+    row(f"link → ready (median of {LINK_RUNS}, cold)", per(lambda f: ms(median(f.link_ready))), "")
+    print(f"{f'bare loadPyodide() + 1 call (median of {LINK_RUNS})':<{width}}{ms(bare_median):>15}"
+          f"     runs: {', '.join(ms(b) for b in bare) or '—'}")
+
+    def ratio(f: PageFigures):  # type: ignore[no-untyped-def]
+        link = median(f.link_ready)
+        if link is None or not bare_median:
+            return ("—", None)
+        value = link / bare_median
+        return (f"{value:.2f}", value <= 1.2)
+
+    row("  (runs)", per(lambda f: "/".join(f"{t / 1000:.1f}" for t in f.link_ready) + " s"), "")
+    row("link → ready ÷ bare", per(ratio), "≤ 1.20")
+
+    def best_ratio(f: PageFigures):  # type: ignore[no-untyped-def]
+        if not f.link_ready or not bare:
+            return "—"
+        return f"{min(f.link_ready) / min(bare):.2f}"
+
+    row("  (fastest link ÷ fastest bare)", per(best_ratio), "")
+    row("instant navigation from prev. calc: click→ready", per(
+        lambda f: (ms(f.instant), None if f.instant is None else f.instant <= 100)), "≤ 100 ms")
+    row("  (click → new widget mounted)", per(lambda f: ms(f.instant_mounted)), "")
+    row(f"input → result, median of {EDITS} edits", per(
+        lambda f: (ms(median(f.edits)), None if not f.edits else median(f.edits) <= input_target)),
+        f"≤ {input_target} ms (16 + debounce {debounce})")
+    row("  (min / max)", per(lambda f: f"{min(f.edits):.0f}/{max(f.edits):.0f} ms" if f.edits else "—"), "")
+    row("longest main-thread task, page load", per(lambda f: (
+        ms(f.longest_task_load) if f.long_tasks_load else "none", f.long_tasks_load == 0)), "none > 50 ms")
+    row("  long tasks during load", per(lambda f: str(f.long_tasks_load)), "")
+    row("longest main-thread task, typing", per(lambda f: (
+        ms(f.longest_task_typing) if f.long_tasks_typing else "none", f.long_tasks_typing == 0)), "none > 50 ms")
+    row("longest calculator script in a long frame", per(
+        lambda f: (ms(f.glue_script_max), f.glue_script_max <= 50)), "none > 50 ms")
+    row("bytes, cold page until ready (gzip)", per(
+        lambda f: (size(f.bytes.total), None if not f.bytes.total else f.bytes.total <= 4.5 * MB)), "≤ 4.50 MB")
+    row("  of which Pyodide", per(lambda f: f"{size(f.bytes.pyodide)} {100 * f.bytes.pyodide / (f.bytes.total or 1):.0f}%"), "")
+    row("  of which calculators wheel", per(lambda f: size(f.bytes.wheel)), "")
+    row("  requests", per(lambda f: str(f.bytes.requests)), "")
+    print()
+    first = figures[CALCULATORS[0].id]
+    if first.bytes.pyodide_files:
+        parts = ", ".join(f"{name} {size(n)}" for name, n in sorted(first.bytes.pyodide_files.items(), key=lambda kv: -kv[1]))
+        print(f"Pyodide files sent for /{CALCULATORS[0].page} (gzip): {parts}")
+    for calc in CALCULATORS:
+        if figures[calc.id].frame_scripts:
+            print(f"scripts in long animation frames, /{calc.page}: {'; '.join(figures[calc.id].frame_scripts)}")
+    print("MB = 10^6 bytes; bytes are response bodies as sent by the gzip server (level "
+          f"{GZIP_LEVEL}; everything but images and fonts is gzipped, .zip/.whl included).")
+    print("Calculator script = docs/assets/js/*.js, as the Long Animation Frames API attributes "
+          "scripts (load and typing); long tasks themselves carry no script attribution.")
+    print("Times are performance.now() in the page (origin: navigation start); ready = data-state "
+          "change seen by a MutationObserver.")
+    all_problems = problems + [f"{c.slug}: {p}" for c in CALCULATORS for p in figures[c.id].problems]
+    if all_problems:
+        print("\nproblems seen:")
+        for problem in all_problems:
+            print("  - " + problem)
+
+
+_T0 = time.perf_counter()
+
+
+def log(message: str) -> None:
+    print(f"[benchmark {time.perf_counter() - _T0:5.0f} s] {message}", file=sys.stderr, flush=True)
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    started = time.perf_counter()
+    machine_info = machine()
+    port = free_port()
+    workdir = Path(tempfile.mkdtemp(prefix="cvg-benchmark-"))
+    site = workdir / "site"
+    problems: list[str] = []
+    try:
+        log(f"building into {site} for http://127.0.0.1:{port}/ …")
+        env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/", NO_MKDOCS_2_WARNING="1")
+        t0 = time.perf_counter()
+        build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                               cwd=ROOT, env=env, capture_output=True, text=True)
+        build_s = time.perf_counter() - t0
+        if build.returncode != 0:
+            print("build failed; no figures.\n" + build.stdout[-3000:] + build.stderr[-3000:])
+            return 0
+
+        versions = sorted(p.name for p in (site / "assets/pyodide").iterdir() if p.is_dir())
+        wheels = sorted(site.glob("assets/calculators/*/*.whl"))
+        pyodide_url = f"http://127.0.0.1:{port}/assets/pyodide/{versions[-1]}/"
+        wheel_url = f"http://127.0.0.1:{port}/{wheels[-1].relative_to(site).as_posix()}"
+        bare_dir = site / "__benchmark__"
+        bare_dir.mkdir()
+        message = {"pyodide": pyodide_url, "wheel": wheel_url, "request": BARE_REQUEST}
+        (bare_dir / "bare.html").write_text(BARE_HTML % json.dumps(message))
+        (bare_dir / "bare-worker.js").write_text(BARE_WORKER)
+        log(f"built in {build_s:.1f} s; compressing …")
+        prewarm(site)
+        server = Server(site, port)
+
+        figures = {c.id: PageFigures() for c in CALCULATORS}
+        bare: list[float] = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            bench = Bench(browser, server)
+            log("guide page …")
+            guide, guide_errors = bench.guide_page()
+            problems.extend(f"guide page console: {e}" for e in guide_errors)
+            for n, calc in enumerate(CALCULATORS):
+                then = CALCULATORS[(n + 1) % len(CALCULATORS)]
+                log(f"cold page, {EDITS} edits, instant navigation to /{then.page}: /{calc.page} …")
+                bench.calculator_page(calc, figures[calc.id], then, figures[then.id])
+            for run in range(LINK_RUNS):
+                log(f"links and bare load, run {run + 1}/{LINK_RUNS} …")
+                at = bench.bare()
+                if at is None:
+                    problems.append("bare load failed")
+                else:
+                    bare.append(at)
+                for calc in CALCULATORS:
+                    at = bench.link(calc)
+                    if at is None:
+                        figures[calc.id].problems.append("link did not reach ready")
+                    else:
+                        figures[calc.id].link_ready.append(at)
+            problems.extend(bench.bare_problems)
+            chromium_version = browser.version
+            browser.close()
+        server.close()
+        meta = {
+            "Pyodide": versions[-1],
+            "machine": machine_info,
+            "browser": f"headless Chromium {chromium_version}",
+            "date": time.strftime("%Y-%m-%d %H:%M"),
+        }
+        report(meta, build_s, guide, bare, figures, problems)
+        print(f"\n(benchmark ran in {time.perf_counter() - started:.0f} s)")
+    except Exception as error:  # a benchmark reports, it does not fail
+        import traceback
+
+        traceback.print_exc()
+        print(f"benchmark stopped early: {error!r}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

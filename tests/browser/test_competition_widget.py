@@ -1,0 +1,47 @@
+"""The competition calculator in Chromium: translated examples, the levels diagram, names as text."""
+
+from __future__ import annotations
+
+import re
+
+from tests.browser.pages import open_calculator, value_of, wait_state
+
+
+def test_the_breakfast_link_opens_in_two_languages(watched, server) -> None:  # type: ignore[no-untyped-def]
+    for lang, sandwich in (("en", "A sandwich"), ("de", "Sandwich")):
+        prefix = "" if lang == "en" else f"{lang}/"
+        watched.page.goto(f"{server.url}{prefix}levels-of-competition/")
+        link = watched.page.locator("a.md-button[href*='calculators/competition/']").first
+        link.click()
+        watched.page.wait_for_url(re.compile(r"/calculators/competition/\?v=1&"))
+        widget = watched.page.locator("[data-calculator=competition][data-calculator-page]")
+        wait_state(widget, "ready")
+        # yours 5 − 3 = 2; the sandwich 6 − 3 = 3 (level 2) is the likely choice
+        assert value_of(widget, "level_2") == "2"
+        assert value_of(widget, "net_2") == "3"
+        assert value_of(widget, "likely_choice") == "2"
+        assert value_of(widget, "share_you") == "0.25"  # 20 of 20 + 10 + 25 + 15 + 10 = 80
+        assert widget.locator("input[name=name_2]").input_value() == sandwich
+    assert watched.errors == []
+
+
+def test_the_levels_diagram_and_its_table(watched, server) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(watched, server, "en", "competition")
+    wait_state(widget, "ready")
+    diagram = widget.locator(".cv-figure svg.cv-levels")
+    assert diagram.get_attribute("role") == "img"
+    assert diagram.locator(".cv-level").count() == 3
+    assert "★" in diagram.locator(".cv-level-2 .cv-likely").text_content()
+    rows = widget.locator(".cv-figure-data tbody tr")
+    assert rows.count() == 5  # yours and four alternatives
+    assert rows.nth(2).locator("td").first.text_content() == "2"  # the sandwich's level
+
+
+def test_a_name_is_text_and_runs_nothing(watched, server) -> None:  # type: ignore[no-untyped-def]
+    hostile = "%3Cimg%20src%3Dx%20onerror%3D%22window.hacked%3D1%22%3E"
+    widget = open_calculator(watched, server, "en", "competition", f"v=1&name_1={hostile}&benefit_1=9&cost_1=1")
+    wait_state(widget, "ready")
+    assert value_of(widget, "likely_choice") == "1"  # 9 − 1 = 8 beats 5 − 3 = 2
+    assert "<img" in widget.locator(".cv-figure-data").text_content()
+    assert watched.page.evaluate("window.hacked === undefined")
+    assert watched.page.locator("[data-calculator] img").count() == 0

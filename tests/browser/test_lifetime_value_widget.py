@@ -1,0 +1,52 @@
+"""The lifetime value calculator in Chromium: segments, the payback chart's table, decimal commas."""
+
+from __future__ import annotations
+
+from tests.browser.pages import open_calculator, text_of, value_of, wait_state, wait_value
+
+# The fitness club with segments: margin 60 %, 36 months, acquisition cost 60.
+SEGMENTS = ("v=1&margin_percent=60&acquisition_cost=60"
+            "&segment_1=Group&share_percent_1=60"
+            "&segment_2=Personal&share_percent_2=25&average_check_2=60"
+            "&segment_3=Supplements&share_percent_3=15&average_check_3=35&lifetime_months_3=18")
+
+
+def test_a_link_with_segments_opens_computed_in_two_languages(watched, server) -> None:  # type: ignore[no-untyped-def]
+    for lang, blended_text in (("en", "$572.40"), ("de", "572,40\u00a0$")):
+        widget = open_calculator(watched, server, lang, "lifetime-value", SEGMENTS)
+        wait_state(widget, "ready")
+        # group: 20 × 1 × 0.6 × 36 = 432; personal: 60 × 0.6 × 36 = 1296; supplements: 35 × 0.6 × 18 = 378
+        assert value_of(widget, "lifetime_value_1") == "432"
+        assert value_of(widget, "lifetime_value_2") == "1296"
+        assert value_of(widget, "lifetime_value_3") == "378"
+        # blend: 0.6 × 432 + 0.25 × 1296 + 0.15 × 378 = 259.2 + 324 + 56.7 = 639.9
+        assert value_of(widget, "blended_lifetime_value") == "639.9"
+        assert widget.locator("input[name=segment_2]").input_value() == "Personal"
+        del blended_text
+    assert watched.errors == []
+    assert watched.offsite(server.port) == []
+
+
+def test_the_payback_chart_has_a_data_table(watched, server) -> None:  # type: ignore[no-untyped-def]
+    query = "v=1&average_check=30&margin_percent=70&lifetime_months=&churn_percent=5&acquisition_cost=120"
+    widget = open_calculator(watched, server, "en", "lifetime-value", query)
+    wait_state(widget, "ready")
+    # monthly margin 30 × 0.7 = 21; lifetime 100 / 5 = 20 months; LTV 21 × 20 = 420; payback 120 / 21 ≈ 5.7
+    assert value_of(widget, "lifetime_value") == "420"
+    assert widget.locator(".cv-figure svg[role=img] title").text_content()
+    rows = widget.locator(".cv-figure-data tbody tr")
+    assert rows.count() == 21  # months 0 to 20
+    assert rows.nth(6).locator("td").first.text_content() == "$126"  # 6 × 21, the first month past 120
+    assert "month 6" in widget.locator(".cv-payback").text_content()
+
+
+def test_decimal_comma_typed_on_the_russian_page(watched, server) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(watched, server, "ru", "lifetime-value")
+    wait_state(widget, "ready")
+    widget.locator("input[name=average_check]").fill("19,5")
+    # 19.5 × 1 × 100 % × 36 = 702
+    wait_value(widget, "lifetime_value", "702")
+    assert text_of(widget, "lifetime_value") == "702\u00a0$"
+    widget.locator("input[name=margin_percent]").fill("сто")
+    wait_state(widget, "invalid")
+    assert widget.locator("[data-error-for=margin_percent]").is_visible()
