@@ -1,14 +1,15 @@
 // Which standard-library modules do the calculators need in Pyodide? Load the full runtime
 // under Node, unpack the wheel, run every calculator (valid and invalid input), and print
-// the names in sys.modules. The build ships only those (see sitebuild/runtime.py).
-//     node sitebuild/pyodide_modules.mjs PYODIDE_DIR WHEEL
+// the names in sys.modules. The build ships only those (see sitebuild/runtime.py), and runs
+// this again with the trimmed standard library (STDLIB_ZIP) to prove it still suffices.
+//     node sitebuild/pyodide_modules.mjs PYODIDE_DIR WHEEL [STDLIB_ZIP]
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [pyodideDir, wheel] = process.argv.slice(2);
+const [pyodideDir, wheel, stdlib] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: pyodideDir + "/" });
+const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", ...(stdlib ? { stdLibURL: stdlib } : {}) });
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 const names = pyodide.runPython(`
 import json, sys
