@@ -8,15 +8,23 @@ export function fractionDigits(kind, value) {
   return [0, 0];
 }
 
+// Building an Intl.NumberFormat costs far more than using one: a result shows dozens of
+// numbers (a chart's table, hundreds), so formatters are kept by their options.
+const formatters = new Map();
+
+function formatter(lang, options) {
+  const key = lang + JSON.stringify(options);
+  if (!formatters.has(key)) formatters.set(key, new Intl.NumberFormat(lang, options));
+  return formatters.get(key);
+}
+
 export function formatNumber(kind, value, lang, currency = "USD") {
   const [minimumFractionDigits, maximumFractionDigits] = fractionDigits(kind, value);
   const digits = { minimumFractionDigits, maximumFractionDigits };
-  if (kind === "money") {
-    return new Intl.NumberFormat(lang, { style: "currency", currency, ...digits }).format(value);
-  }
-  if (kind === "share") return new Intl.NumberFormat(lang, { style: "percent", ...digits }).format(value);
-  if (kind === "percent") return new Intl.NumberFormat(lang, { style: "percent", ...digits }).format(value / 100);
-  return new Intl.NumberFormat(lang, digits).format(value);
+  if (kind === "money") return formatter(lang, { style: "currency", currency, ...digits }).format(value);
+  if (kind === "share") return formatter(lang, { style: "percent", ...digits }).format(value);
+  if (kind === "percent") return formatter(lang, { style: "percent", ...digits }).format(value / 100);
+  return formatter(lang, digits).format(value);
 }
 
 // The text of data-value: a plain number with a dot and no grouping, a key, or "none".
