@@ -412,6 +412,8 @@ class CalculatorWidget {
     for (const control of fieldset.querySelectorAll("input, select")) control.disabled = !shown;
     const number = fieldset.dataset.item;
     for (const cell of this.root.querySelectorAll(`[data-item-column="${number}"], [data-item-row="${number}"]`)) cell.hidden = !shown;
+    const table = this.root.querySelector("[data-item-table]");
+    if (table) table.hidden = !table.querySelector("[data-item-row]:not([hidden])");
     const add = this.root.querySelector("[data-action='add-item']");
     if (add) add.hidden = !this.items().some((f) => f.hidden);
   }
