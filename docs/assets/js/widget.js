@@ -29,8 +29,10 @@ class CalculatorWidget {
     const figure = root.querySelector(".cv-figure");
     if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues());
     this.bind();
-    if (this.applyLink(new URLSearchParams(location.search))) this.schedule(0);
+    const linked = this.applyLink(new URLSearchParams(location.search));
     this.watchRuntime();
+    // With the runtime already up (a later page of the visit) there is nothing to wait for.
+    if (linked || runtimeState() === "ready") this.recomputeNow();
   }
 
   // ---- the declaration ----------------------------------------------------------------
@@ -175,6 +177,12 @@ class CalculatorWidget {
   retry() {
     this.root.querySelector(".cv-retry").hidden = true;
     this.ensureRuntime();
+  }
+
+  recomputeNow() {
+    clearTimeout(this.timer);
+    this.setState("loading");
+    this.recompute();
   }
 
   schedule(delay) {
