@@ -175,6 +175,9 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             return texts.get("none", {}).get(base, widget["none"])
         if kind == "category":
             return texts["values"][base][value]
+        word = texts.get("values", {}).get(base, {}).get(value)  # e.g. strongest_level 0: nobody there
+        if word is not None:
+            return word
         if kind == "item":
             return texts.get("item_zero", "") if value == 0 and "item_zero" in texts else texts["group"]["item"].format(n=value)
         if kind == "text":

@@ -35,6 +35,8 @@ def test_the_levels_diagram_and_its_table(watched, server) -> None:  # type: ign
     rows = widget.locator(".cv-figure-data tbody tr")
     assert rows.count() == 5  # yours and four alternatives
     assert rows.nth(2).locator("td").first.text_content() == "2"  # the sandwich's level
+    assert value_of(widget, "strongest_level_3") == "0"  # breakfast has no level-3 alternative
+    assert widget.locator("output[data-key=strongest_level_3]").text_content() == "nobody on this level"
 
 
 def test_a_name_is_text_and_runs_nothing(watched, server) -> None:  # type: ignore[no-untyped-def]

@@ -252,6 +252,8 @@ class CalculatorWidget {
     const kind = this.outputKind(key);
     const texts = this.messages.calculator;
     if (value === null) return (texts.none || {})[base] || this.messages.widget.none;
+    const word = ((texts.values || {})[base] || {})[value]; // e.g. strongest_level 0: nobody there
+    if (word !== undefined && kind !== "category") return word;
     if (kind === "category") return texts.values[base][value];
     if (kind === "item") return value === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(value));
     if (kind === "text") return String(value);
