@@ -50,3 +50,11 @@ def test_decimal_comma_typed_on_the_russian_page(watched, server) -> None:  # ty
     widget.locator("input[name=margin_percent]").fill("сто")
     wait_state(widget, "invalid")
     assert widget.locator("[data-error-for=margin_percent]").is_visible()
+
+
+def test_printing_opens_the_chart_data_table(watched, server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(watched, server, "nl", "lifetime-value", "v=1&acquisition_cost=100")
+    wait_state(widget, "ready")
+    assert widget.locator("details.cv-figure-data").evaluate("d => d.open") is False
+    watched.page.pdf(path=str(tmp_path / "worksheet.pdf"))  # printing fires beforeprint
+    assert widget.locator("details.cv-figure-data").evaluate("d => d.open") is True

@@ -148,6 +148,11 @@ function levelsDiagram(figure, text, lang, currency, width, likely) {
 
 const RENDERERS = { lifetime_value: paybackChart, competition: levelsDiagram };
 
+// A printed page has no button to open the data tables: open them before printing.
+window.addEventListener("beforeprint", () => {
+  for (const table of document.querySelectorAll("details.cv-figure-data")) table.open = true;
+});
+
 // Draw the figure of a calculator into its container; a calculator without one draws nothing.
 export function renderFigure(container, calculator, figure, text, lang, currency, values = {}) {
   const render = RENDERERS[calculator];
