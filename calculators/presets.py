@@ -50,6 +50,14 @@ PRESETS: dict[str, dict[str, dict[str, str]]] = {
             "name_3": "@name_3", "same_kind_3": "no", "same_need_3": "yes", "benefit_3": "5", "cost_3": "2.5", "spend_3": "15",
             "name_4": "@name_4", "same_kind_4": "no", "same_need_4": "yes", "benefit_4": "3.5", "cost_4": "1.5", "spend_4": "10",
         },
+        # Chapter 8: the café is the likely choice (5 − 3 = 2 against 1.5, 1.5 and 1), yet it gets
+        # 30 of the 30 + 20 + 10 + 40 = 100 USD this customer spends a month: a 30 % customer share.
+        "daily-coffee": {
+            "need": "@need", "name": "@name", "benefit": "5", "cost": "3", "spend": "30",
+            "name_1": "@name_1", "same_kind_1": "yes", "same_need_1": "yes", "benefit_1": "4.5", "cost_1": "3", "spend_1": "20",
+            "name_2": "@name_2", "same_kind_2": "no", "same_need_2": "yes", "benefit_2": "2", "cost_2": "0.5", "spend_2": "10",
+            "name_3": "@name_3", "same_kind_3": "no", "same_need_3": "no", "benefit_3": "12", "cost_3": "11", "spend_3": "40",
+        },
         # An evening out: the park and the restaurant (level 3) both leave 15 against the cinema's 10.
         "evening-out": {
             "need": "@need", "name": "@name", "benefit": "30", "cost": "20", "spend": "40",

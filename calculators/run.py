@@ -103,9 +103,16 @@ def data_value(value: Any) -> str:
 
 
 def run_json(request: str) -> str:
-    """The worker's call: ``{"calculator", "fields", "lang"}`` as JSON in, results out."""
+    """The worker's call: ``{"calculator", "fields", "lang"}`` as JSON in, results out.
+
+    With ``"lang": "link"`` the fields are a ``v=1`` link's values (the room comparison reads
+    participants' links): missing keys take the version's defaults, as when the link opens.
+    """
     message = json.loads(request)
-    return json.dumps(run(message["calculator"], message["fields"], message["lang"]))
+    fields = message["fields"]
+    if message["lang"] == "link":
+        fields = link_fields(message["calculator"], fields)
+    return json.dumps(run(message["calculator"], fields, message["lang"]))
 
 
 def link_fields(calculator_id: str, query: Mapping[str, str]) -> dict[str, str]:

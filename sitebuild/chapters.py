@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 @dataclass(frozen=True)
@@ -30,3 +34,27 @@ CHAPTERS = (
     Chapter(12, "glossary"),
     Chapter(13, "sources"),
 )
+
+#: The chapter whose workshop questions a calculator's own page prints on its worksheet (an
+#: embedded calculator prints the questions of the chapter it sits in).
+CALCULATOR_CHAPTERS = {"value": 2, "lifetime_value": 7, "competition": 6}
+
+
+def workshop_questions(lang: str, number: int) -> list[str]:
+    """The questions (plain text, without the trainer's notes) that end chapter ``number``.
+
+    They are read from the chapter's Markdown in ``lang``: its last ``##`` section is the
+    workshop questions, a numbered list whose items are the questions.
+    """
+    path = DOCS / lang / CHAPTERS[number - 1].source
+    if not path.exists():
+        return []
+    last_section = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.M)[-1]
+    questions = re.findall(r"^\d+\.\s+(.+)$", last_section, flags=re.M)
+    return [_plain(question) for question in questions]
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)  # [text](link) → text
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"[*_`]+", "", text).strip()

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.plugins import event_priority
 
-from sitebuild import runtime
+from sitebuild import runtime, workshop
 from sitebuild.languages import LANGUAGES, DEFAULT_LANGUAGE
 
 log = logging.getLogger("mkdocs.hooks.sitebuild")
@@ -69,6 +69,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(site)
     write_language_sitemaps(site)
     runtime.vendor(site)
+    workshop.finish(site)  # after vendoring: the offline manifest lists the runtime's files
 
 
 def split_search_index(site: Path) -> None:

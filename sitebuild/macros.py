@@ -4,6 +4,8 @@
     {{ try_it("value", example="chapter-2") }}        a button to the calculator page, filled
     {{ input_table("value") }}                        the declared inputs, as a table
     {{ chapter_map() }}  {{ calculator_cards() }}     the home page's lists
+    {{ glossary_table() }}  {{ glossary_definitions() }}  chapter 12's terms (sitebuild/glossary.py)
+    {{ scenario_library() }}  {{ compare_room() }}  {{ prepare_device() }}  the trainers' kit
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from calculators.run import data_value, link_fields, run
 from calculators.schema import Field, Schema, split_key
-from sitebuild import runtime
-from sitebuild.chapters import CHAPTERS
+from sitebuild import glossary, runtime, workshop
+from sitebuild.chapters import CALCULATOR_CHAPTERS, CHAPTERS, workshop_questions
 from sitebuild.formatting import format_number
 from sitebuild.languages import DEFAULT_LANGUAGE
 from sitebuild.messages import catalogue
@@ -49,8 +51,9 @@ def define_env(env: Any) -> None:
         """A link from the current page to a site-relative path (``assets/…``)."""
         return get_relative_url(target, env.page.url) if target else get_relative_url(".", env.page.url)
 
-    def page_path(slug: str) -> str:
-        prefix = "" if lang() == DEFAULT_LANGUAGE else f"{lang()}/"
+    def page_path(slug: str, page_lang: str | None = None) -> str:
+        page_lang = page_lang or lang()
+        prefix = "" if page_lang == DEFAULT_LANGUAGE else f"{page_lang}/"
         return site_path(f"{prefix}{slug}/")
 
     @env.macro
@@ -59,7 +62,11 @@ def define_env(env: Any) -> None:
         query = resolved_preset(calculator_id, example, lang()) if example else {}
         runtime_urls = {name: site_path(url) for name, url in runtime.urls().items()}
         standalone = env.page.file.src_uri.endswith(f"calculators/{schema.slug}.md")
-        html = render_widget(schema, query, lang(), runtime_urls)
+        # The worksheet asks the questions of the chapter the widget sits in, or of the
+        # calculator's own chapter on its page.
+        chapter = env.page.meta.get("chapter") if not standalone else None
+        questions = workshop_questions(lang(), chapter or CALCULATOR_CHAPTERS[calculator_id])
+        html = render_widget(schema, query, lang(), runtime_urls, questions)
         page = page_path(f"calculators/{schema.slug}")
         marker = ' data-calculator-page=""' if standalone else ""
         html = html.replace(' data-state="prerendered"', f' data-state="prerendered" data-page="{escape(page)}"{marker}', 1)
@@ -94,6 +101,30 @@ def define_env(env: Any) -> None:
                 body = f'{title} <span class="cv-coming">({escape(guide["coming_soon"])})</span>'
             rows.append(f'<li value="{chapter.number}"><span class="cv-visually-hidden">{label}: </span>{body}</li>')
         return Markup('<ol class="cv-chapter-map">' + "".join(rows) + "</ol>")
+
+    @env.macro
+    def glossary_table() -> Markup:
+        return glossary.render_table(lang(), lambda target_lang, slug: page_path(slug, target_lang))
+
+    @env.macro
+    def glossary_definitions() -> Markup:
+        return glossary.render_definitions(lang(), lambda target_lang, slug: page_path(slug, target_lang))
+
+    @env.macro
+    def scenario_library() -> Markup:
+        def link_of(calculator_id: str, example: str) -> str:
+            schema = CALCULATORS[calculator_id]
+            return page_path(f"calculators/{schema.slug}") + calculator_link(schema, resolved_preset(calculator_id, example, lang()))
+        return workshop.render_library(lang(), link_of)
+
+    @env.macro
+    def compare_room() -> Markup:
+        runtime_urls = {name: site_path(url) for name, url in runtime.urls().items()}
+        return workshop.render_compare(lang(), {s.slug: compare_spec(s, lang()) for s in CALCULATORS.values()}, runtime_urls)
+
+    @env.macro
+    def prepare_device() -> Markup:
+        return workshop.render_prepare(lang(), site_path("offline.json").rstrip("/"))
 
     @env.macro
     def calculator_cards() -> Markup:
@@ -133,7 +164,25 @@ def page_text(field: Field, text: str, lang: str) -> str:
     return text
 
 
-def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls: dict[str, str]) -> str:
+def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
+    """What the room comparison needs to label and format a calculator's inputs and results."""
+    texts = catalogue(lang, schema.id)
+    fields = {**{f.key: f for f in schema.fields}, **({f.key: f for f in schema.group.fields} if schema.group else {})}
+    outputs = {o.key: o.kind for o in (*schema.outputs, *(schema.group.outputs if schema.group else ()))}
+    return {
+        "id": schema.id, "version": schema.version,
+        "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
+        "group": None if schema.group is None else {"first": schema.group.first, "last": schema.group.last},
+        "fields": {key: {"label": texts["fields"][key], "kind": f.kind,
+                         "choices": texts.get("choices", {}).get(key, {})} for key, f in fields.items()},
+        "outputs": {key: {"label": texts["outputs"][key], "kind": kind} for key, kind in outputs.items()},
+        "messages": {k: texts.get(k, {}) for k in ("values", "none", "group", "item_zero")},
+        "none": catalogue(lang, "widget")["none"],
+    }
+
+
+def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls: dict[str, str],
+                  questions: list[str] | tuple[str, ...] = ()) -> str:
     widget, texts = catalogue(lang, "widget"), catalogue(lang, schema.id)
     fields = link_fields(schema.id, query)
     result = run(schema.id, fields, "link")
@@ -221,14 +270,18 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             "fields": [_field_json(f) for f in group.fields], "outputs": {o.key: o.kind for o in group.outputs},
         },
         "outputs": {o.key: o.kind for o in schema.outputs},
-        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure")}},
+        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure")},
+                     "workshop": catalogue(lang, "workshop")},
+        # For exports: the calculator's name and every input's and result's label.
+        "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
+        "labels": {"fields": texts["fields"], "outputs": texts["outputs"]},
     }
     return _TEMPLATES.get_template("calculator.html").render(
         calc=schema, lang=lang, layout=layout, items=items, group=group,
         outputs=outputs, item_outputs=item_outputs, main_outputs=main_outputs,
         formulas=formulas, refs=refs, notes=notes,
         has_figure="figure" in texts, figure_json=json.dumps(result["figure"], ensure_ascii=False),
-        m={"widget": widget, "calc": texts},
+        m={"widget": widget, "calc": texts, "workshop": catalogue(lang, "workshop")}, questions=questions,
         runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )
 

@@ -9,6 +9,8 @@ import functools
 import http.server
 import sys
 
+from sitebuild.workshop import VERSIONED_PREFIXES
+
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
@@ -19,6 +21,16 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".whl": "application/zip",
     }
+
+    def end_headers(self) -> None:
+        # As a static host should be configured (the build writes the same rules to _headers):
+        # versioned runtime files for a year; the service worker and its manifest never stale.
+        path = self.path.split("?", 1)[0]
+        if any(f"/{prefix}" in path for prefix in VERSIONED_PREFIXES):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        elif path.endswith(("/sw.js", "/offline.json")):
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
 
     def handle(self) -> None:
         # A reader who navigates away mid-download (a page leaving while Pyodide loads)

@@ -22,7 +22,9 @@ class Watched:
 
 @pytest.fixture
 def watched(browser, server) -> Iterator[Watched]:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # No service worker: its requests would escape page.route() (the blocked-runtime test)
+    # and its caches would blur what each test loads. tests/browser/test_workshop.py tests it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
     record = Watched(page)
     page.on("console", lambda msg: msg.type == "error" and record.errors.append(msg.text))

@@ -15,8 +15,8 @@ PAGES = sorted(p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs
 
 
 def html_path(site: Path, lang: str, page: str) -> Path:
-    slug = page.removesuffix(".md")
-    slug = "" if slug == "index" else slug + "/"
+    slug = page.removesuffix(".md").removesuffix("index").rstrip("/")  # workshop/index.md → workshop/
+    slug = slug + "/" if slug else ""
     return site / ("" if lang == "en" else lang + "/") / slug / "index.html"
 
 

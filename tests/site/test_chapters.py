@@ -1,4 +1,5 @@
-"""Chapters 2 to 7 in six languages: parity, key figures, language, "try it" links, links, order.
+"""Chapters 2 to 13 in six languages: parity, key figures, language, "try it" links, workshop
+questions, links, order.
 
 Everything here reads the one strict build of the session (``site_dir``) and the Markdown
 sources; nothing is served or rendered in a browser.
@@ -17,16 +18,12 @@ import pytest
 import yaml
 from babel.numbers import format_decimal
 
+from sitebuild.chapters import CHAPTERS
 from tests.conftest import LANGUAGES, ROOT
 
-CHAPTER_SLUGS = (
-    "what-customer-value-is",
-    "creating-value",
-    "benefits-and-costs",
-    "four-myths",
-    "levels-of-competition",
-    "customer-lifetime-value",
-)
+CHAPTER_SLUGS = tuple(chapter.slug for chapter in CHAPTERS if chapter.slug)
+#: The glossary (12) and the sources (13) are reference pages: no questions for a room.
+WORKSHOP_SLUGS = tuple(chapter.slug for chapter in CHAPTERS if 2 <= chapter.number <= 11)
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != "en")
 
 
@@ -295,7 +292,8 @@ def english_runs(tokens: list[str], lang: str, length: int = ENGLISH_RUN) -> lis
 
 
 def _cases() -> list[tuple[str, str]]:
-    return [(lang, slug) for lang in TRANSLATED for slug in CHAPTER_SLUGS]
+    # The trainer's page is prose like a chapter; the other workshop pages are mostly widgets.
+    return [(lang, slug) for lang in TRANSLATED for slug in (*CHAPTER_SLUGS, "workshop")]
 
 
 @pytest.mark.parametrize(("lang", "slug"), _cases())
@@ -386,6 +384,37 @@ def test_every_try_it_link_opens_its_calculator_with_declared_valid_inputs(site_
         if not result["ok"]:
             problems.append(f"{where}: does not compute: {result['errors']}")
     assert not problems, "\n".join(problems)
+
+
+# --- 4b. Workshop questions ---------------------------------------------------------------
+
+@pytest.mark.parametrize("slug", WORKSHOP_SLUGS)
+def test_chapter_ends_with_three_to_five_questions_each_with_a_trainer_note(site_dir: Path, slug: str) -> None:
+    for lang in LANGUAGES:
+        body = article(site_dir, lang, slug)
+        blocks = [n for n in body.children if isinstance(n, Node)]
+        last_h2 = max(i for i, n in enumerate(blocks) if n.tag == "h2")
+        lists = [n for n in blocks[last_h2 + 1:] if n.tag == "ol"]
+        assert len(lists) == 1, f"{lang}/{slug}: the last section is not one numbered list of questions"
+        items = [n for n in lists[0].children if isinstance(n, Node) and n.tag == "li"]
+        assert 3 <= len(items) <= 5, f"{lang}/{slug}: {len(items)} questions"
+        for number, item in enumerate(items, 1):
+            note = item.find(lambda n: n.tag == "details" and "note" in n.classes())
+            assert note is not None and len(text_of(note)) > 40, f"{lang}/{slug}: question {number} has no trainer note"
+
+
+# --- 4c. The home page's chapter map -----------------------------------------------------------
+
+def test_home_chapter_map_links_every_chapter_in_every_language(site_dir: Path) -> None:
+    for lang in LANGUAGES:
+        home = page_file(site_dir, lang, "")
+        chapter_map = parse(home).find(lambda n: n.tag == "ol" and "cv-chapter-map" in n.classes())
+        assert chapter_map is not None, f"{lang}: no chapter map"
+        base = "http://site/" + home.relative_to(site_dir).as_posix()
+        targets = [urlsplit(urljoin(base, a.attrs["href"])).path for a in chapter_map.walk() if a.tag == "a"]
+        prefix = "/" if lang == "en" else f"/{lang}/"
+        assert targets == [prefix + (c.slug + "/" if c.slug else "") for c in CHAPTERS], f"{lang}: {targets}"
+        assert chapter_map.find(lambda n: "cv-coming" in n.classes()) is None
 
 
 # --- 5. Internal links and anchors ------------------------------------------------------------

@@ -18,11 +18,16 @@ function refreshSwitcher() {
   }
 }
 
-// Capture phase, before Material's own click handler, which would drop the query string.
+// Capture phase, before Material's own click handler. The switcher's links are rebuilt and
+// keep the query string (Material would drop it); any other link into another language (the
+// glossary's) loads in full too, because instant navigation would keep this language's search
+// index, switcher and site root.
 document.addEventListener("click", (event) => {
-  const anchor = event.target instanceof Element && event.target.closest(".md-select__link[hreflang]");
+  const anchor = event.target instanceof Element && event.target.closest("a[hreflang]");
   if (!anchor || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-  refreshSwitcher();
+  const switcher = anchor.matches(".md-select__link");
+  if (!switcher && anchor.hreflang === document.documentElement.lang) return;
+  if (switcher) refreshSwitcher();
   event.preventDefault();
   event.stopPropagation();
   location.assign(anchor.href);

@@ -5,6 +5,7 @@
 import { compute, onRuntimeEvent, runtimeState, startRuntime } from "./runtime.js";
 import { dataValue, fill, formatNumber } from "./format.js";
 import { renderFigure } from "./figures.js";
+import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
 
 const DEBOUNCE_MS = 120;
 const DECIMAL_COMMA = new Set(["de", "nl", "ru"]);
@@ -29,7 +30,9 @@ class CalculatorWidget {
     const figure = root.querySelector(".cv-figure");
     if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues());
     this.bind();
-    const linked = this.applyLink(new URLSearchParams(location.search));
+    const params = new URLSearchParams(location.search);
+    const linked = this.applyLink(params);
+    if (params.get("present") === "1" && root.hasAttribute("data-calculator-page")) setPresenting(root, true);
     this.watchRuntime();
     // With the runtime already up (a later page of the visit) there is nothing to wait for.
     if (linked || runtimeState() === "ready") this.recomputeNow();
@@ -142,6 +145,13 @@ class CalculatorWidget {
       if (action === "retry") this.retry();
       if (action === "add-item") this.addItem();
       if (action === "remove-item") this.removeItem(button.closest("fieldset"));
+      if (action === "qr") this.toggleQr(button);
+      if (action === "present") this.togglePresent();
+      if (action === "worksheet") this.worksheet();
+      if (action === "csv" || action === "json") this.export(action);
+    });
+    this.root.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && isPresenting(this.root)) this.togglePresent();
     });
     if ("IntersectionObserver" in window) {
       this.observer = new IntersectionObserver((entries) => {
@@ -306,6 +316,10 @@ class CalculatorWidget {
 
   setState(state) {
     this.root.dataset.state = state;
+    if (state === "ready" || state === "invalid" || state === "failed") {
+      for (const resolve of this.settling || []) resolve(state);
+      this.settling = [];
+    }
     const status = this.root.querySelector(".cv-status");
     if (state === "ready" || state === "invalid" || state === "prerendered") status.hidden = true;
   }
@@ -364,8 +378,10 @@ class CalculatorWidget {
   // ---- actions -----------------------------------------------------------------------
   syncAddressBar(inputs) {
     this.lastInputs = inputs;
+    if (this.root.querySelector(".cv-share-qr:not([hidden])")) this.drawShareQr();
     if (!this.root.closest("[data-calculator-page]")) return; // embedded in a chapter: leave the URL alone
     const query = this.linkQuery(inputs);
+    if (isPresenting(this.root)) query.set("present", "1"); // the address bar only; shared links never
     // The example as published needs no query: keep such an address clean.
     const search = [...query.keys()].length > 1 ? "?" + query.toString() : "";
     history.replaceState(history.state, "", location.pathname + search + location.hash);
@@ -388,6 +404,87 @@ class CalculatorWidget {
     } catch {
       note.textContent = this.messages.widget.actions.copy_failed + " " + link;
     }
+  }
+
+  // ---- the trainers' kit (share.js) ---------------------------------------------------------
+  // Resolves with the state once the results match the inputs (ready, invalid or failed).
+  settled() {
+    const state = this.root.dataset.state;
+    if (state === "ready" || state === "invalid" || state === "failed") return Promise.resolve(state);
+    return new Promise((resolve) => { (this.settling ||= []).push(resolve); this.ensureRuntime(); });
+  }
+
+  async scenarioAvailable() {
+    if (!this.lastInputs) this.recomputeNow(); // the prerendered example: compute it once
+    return (await this.settled()) === "ready";
+  }
+
+  async drawShareQr() {
+    const figure = this.root.querySelector(".cv-share-qr");
+    const link = this.currentLink();
+    await drawQr(figure.querySelector(".cv-qr-code"), link, this.qrLabel(link));
+    const anchor = figure.querySelector(".cv-qr-link");
+    anchor.href = link;
+    anchor.textContent = link;
+  }
+
+  qrLabel(link) {
+    return fill(this.messages.workshop.qr.label, () => link);
+  }
+
+  async toggleQr(button) {
+    const figure = this.root.querySelector(".cv-share-qr");
+    const show = figure.hidden;
+    const words = this.messages.workshop.actions;
+    if (show && !(await this.scenarioAvailable())) return;
+    if (show) await this.drawShareQr();
+    figure.hidden = !show;
+    button.setAttribute("aria-expanded", String(show));
+    button.textContent = show ? words.qr_hide : words.qr;
+  }
+
+  togglePresent() {
+    setPresenting(this.root, !isPresenting(this.root));
+    if (this.lastInputs) this.syncAddressBar(this.lastInputs);
+  }
+
+  async worksheet() {
+    if (!(await this.scenarioAvailable())) return;
+    const link = this.currentLink();
+    await printWorksheet(this.root, link, this.qrLabel(link));
+  }
+
+  scenarioRecord() {
+    const labels = this.spec.labels;
+    const labelOf = (kind, key) => {
+      const match = /^(.*)_(\d+)$/.exec(key);
+      const own = labels[kind][key];
+      if (own !== undefined || !match) return own ?? key;
+      const legend = fill(this.messages.calculator.group.item, () => match[2]);
+      return `${labels[kind][match[1]] ?? match[1]} (${legend})`;
+    };
+    const record = { calculator: this.spec.id, title: this.spec.title, lang: this.lang, link: this.currentLink(),
+      inputs: {}, results: {}, labels: {} };
+    for (const [key, value] of Object.entries(this.lastInputs || {})) {
+      record.inputs[key] = value === null ? null : value;
+      record.labels[key] = labelOf("fields", key);
+    }
+    for (const output of this.root.querySelectorAll("output[data-key]")) {
+      const raw = output.dataset.value;
+      if (output.closest("[hidden]") || raw === undefined || raw === "") continue;
+      const key = output.dataset.key;
+      record.results[key] = raw === "none" ? null : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+      record.labels[key] = labelOf("outputs", key);
+    }
+    return record;
+  }
+
+  async export(format) {
+    if (!(await this.scenarioAvailable())) return;
+    const record = this.scenarioRecord();
+    const name = `${this.spec.id.replaceAll("_", "-")}-scenario.${format}`;
+    if (format === "csv") download(name, "text/csv;charset=utf-8", csvText(record, this.messages.workshop.export));
+    else download(name, "application/json", jsonText(record));
   }
 
   snapshot() {

@@ -1,0 +1,106 @@
+// Keeping the calculators for offline use: registers the service worker (docs/sw.js), keeps
+// what a calculator page needs once it has been visited, and runs the trainer's "prepare this
+// device" button, which saves every calculator and workshop page of the language ahead of a
+// session. Cache names are shared with sw.js.
+const RUNTIME = "cv-runtime";
+const PAGES = "cv-pages";
+const SITE_ROOT = new URL("../../", import.meta.url);
+const MANIFEST = new URL("offline.json", SITE_ROOT);
+const supported = "serviceWorker" in navigator && "caches" in window && window.isSecureContext;
+
+async function manifest() {
+  const response = await fetch(MANIFEST, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`offline.json: HTTP ${response.status}`);
+  return response.json();
+}
+
+// Files under versioned paths go to the runtime cache, all else to the pages cache. A runtime
+// file already kept is never fetched again (its name changes with its content); with
+// ``refresh`` the other files are fetched anew, else a kept copy is left alone.
+async function keep(files, { refresh = false, onProgress = () => {} } = {}) {
+  const [runtime, pages] = await Promise.all([caches.open(RUNTIME), caches.open(PAGES)]);
+  let done = 0;
+  const queue = [...files];
+  const next = async () => {
+    while (queue.length) {
+      const url = new URL(queue.shift(), SITE_ROOT).href;
+      const versioned = /\/assets\/(pyodide|calculators)\/[^/]+\//.test(url);
+      const cache = versioned ? runtime : pages;
+      if ((versioned || !refresh) && await cache.match(url)) {
+        onProgress(++done, files.length);
+        continue;
+      }
+      const response = await fetch(url, { cache: versioned ? "default" : "no-cache" });
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      await cache.put(url, response);
+      onProgress(++done, files.length);
+    }
+  };
+  await Promise.all([next(), next(), next(), next()]); // a few at a time: kind to a shared Wi-Fi
+}
+
+async function dropOldRuntime(current) {
+  const cache = await caches.open(RUNTIME);
+  const wanted = new Set(current.map((file) => new URL(file, SITE_ROOT).href));
+  for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);
+}
+
+function pageFiles(list, lang) {
+  return list.pages[lang] || list.pages.en;
+}
+
+// After a visit to a calculator page: the page, its assets and the runtime stay available.
+let keptThisVisit = false;
+async function keepThisCalculatorPage() {
+  if (keptThisVisit || !document.querySelector("[data-calculator]")) return;
+  keptThisVisit = true;
+  const list = await manifest();
+  await keep([...list.runtime, ...list.assets, location.pathname.replace(new URL(".", SITE_ROOT).pathname, "")]);
+  await dropOldRuntime(list.runtime);
+  document.documentElement.dataset.offlineReady = "";
+}
+
+async function prepareDevice(box) {
+  const words = JSON.parse(box.dataset.words);
+  const status = box.querySelector(".cv-prepare-status");
+  const button = box.querySelector("button");
+  if (!supported) {
+    status.textContent = words.unsupported;
+    return;
+  }
+  button.disabled = true;
+  try {
+    await navigator.serviceWorker.ready;
+    const list = await manifest();
+    const files = [...list.runtime, ...list.assets, ...pageFiles(list, box.dataset.lang)];
+    await keep(files, { refresh: true, onProgress: (done, total) => {
+      status.textContent = fill(words.working, { done, total });
+    } });
+    await dropOldRuntime(list.runtime);
+    status.textContent = fill(words.done, { total: files.length });
+    box.dataset.prepared = String(files.length);
+  } catch (error) {
+    status.textContent = fill(words.failed, { reason: error.message });
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+function mount() {
+  for (const box of document.querySelectorAll(".cv-prepare:not([data-mounted])")) {
+    box.setAttribute("data-mounted", "");
+    box.querySelector("button").addEventListener("click", () => prepareDevice(box));
+  }
+  if (supported) navigator.serviceWorker.ready.then(keepThisCalculatorPage).catch((error) => console.warn("offline:", error));
+}
+
+if (supported) {
+  navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.pathname, type: "classic" })
+    .catch((error) => console.warn("service worker:", error));
+}
+if (window.document$) window.document$.subscribe(mount);
+else document.addEventListener("DOMContentLoaded", mount);

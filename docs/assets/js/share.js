@@ -1,0 +1,127 @@
+// The trainers' kit in the browser: QR codes, present mode, the printed worksheet, and the
+// scenario's export as CSV and JSON. The widget (widget.js) calls these; the scenario library
+// page only needs the QR codes.
+// The QR library is loaded the first time a code is drawn, so that pages without one
+// (every guide chapter) do not download it.
+const qrLibrary = () => import("../vendor/qrcode-generator/qrcode.mjs");
+
+const SVG = "http://www.w3.org/2000/svg";
+const QUIET_ZONE = 4; // modules of white around the code, as the QR standard asks
+
+// A QR code as an SVG element: black modules on white, drawn as one path, so it stays sharp
+// at any size on a projector and in print.
+export async function qrSvg(text, label) {
+  const { qrcode } = await qrLibrary();
+  const code = qrcode(0, "M"); // the smallest version that holds the link; 15 % recovery
+  code.addData(text);
+  code.make();
+  const count = code.getModuleCount();
+  const size = count + 2 * QUIET_ZONE;
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("shape-rendering", "crispEdges");
+  svg.setAttribute("aria-label", label);
+  const background = document.createElementNS(SVG, "rect");
+  background.setAttribute("width", size);
+  background.setAttribute("height", size);
+  background.setAttribute("fill", "#fff");
+  let d = "";
+  for (let row = 0; row < count; row += 1) {
+    for (let col = 0; col < count; col += 1) {
+      if (code.isDark(row, col)) d += `M${col + QUIET_ZONE},${row + QUIET_ZONE}h1v1h-1z`;
+    }
+  }
+  const modules = document.createElementNS(SVG, "path");
+  modules.setAttribute("d", d);
+  modules.setAttribute("fill", "#000");
+  svg.append(background, modules);
+  return svg;
+}
+
+export async function drawQr(container, link, label) {
+  container.replaceChildren(await qrSvg(link, label));
+  container.dataset.link = link;
+}
+
+// The scenario library: each [data-qr-for] gets the code of its link, made absolute here so
+// that it points wherever the site is published.
+export async function fillScenarioCodes(root = document) {
+  for (const figure of root.querySelectorAll("[data-qr-for]")) {
+    const link = new URL(figure.dataset.qrFor, location.href).href;
+    await drawQr(figure, link, figure.getAttribute("aria-label") || link);
+  }
+}
+
+// ---- present mode ---------------------------------------------------------------------------
+export function setPresenting(widgetRoot, on) {
+  document.documentElement.classList.toggle("cv-present", on);
+  for (const root of document.querySelectorAll(".cv-presenting")) root.classList.remove("cv-presenting");
+  if (on) widgetRoot.classList.add("cv-presenting");
+  const button = widgetRoot.querySelector("[data-action='present']");
+  const words = JSON.parse(widgetRoot.dataset.spec).messages.workshop.actions;
+  button.setAttribute("aria-pressed", String(on));
+  button.textContent = on ? words.present_exit : words.present;
+  if (on) window.scrollTo(0, 0);
+}
+
+export function isPresenting(widgetRoot) {
+  return widgetRoot.classList.contains("cv-presenting");
+}
+
+// ---- the worksheet -------------------------------------------------------------------------
+// Prints the widget alone, with the chapter's questions, room for notes and a QR code back to
+// the live scenario (print styles in guide.css).
+export async function printWorksheet(widgetRoot, link, label) {
+  await drawQr(widgetRoot.querySelector(".cv-worksheet-qr .cv-qr-code"), link, label);
+  const html = document.documentElement;
+  html.classList.add("cv-print-worksheet");
+  widgetRoot.classList.add("cv-printing");
+  window.addEventListener("afterprint", () => {
+    html.classList.remove("cv-print-worksheet");
+    widgetRoot.classList.remove("cv-printing");
+  }, { once: true });
+  window.print();
+}
+
+// ---- export --------------------------------------------------------------------------------
+// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a
+// formula: such text gets a leading apostrophe. Plain numbers, negative ones included, stay
+// numbers.
+export function neutralise(cell) {
+  const text = String(cell);
+  if (/^-?\d+(\.\d+)?$/.test(text)) return text;
+  return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+}
+
+function csvCell(cell) {
+  const text = neutralise(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+// One table with four columns, so that every spreadsheet opens it the same way: the first
+// rows say which calculator, language and link; then every input and every result.
+export function csvText(record, words) {
+  const rows = [[words.section, words.key, words.label, words.value]];
+  rows.push([words.about, "calculator", words.calculator, record.calculator]);
+  rows.push([words.about, "title", words.calculator, record.title]);
+  rows.push([words.about, "lang", words.language, record.lang]);
+  rows.push([words.about, "link", words.link, record.link]);
+  for (const [key, value] of Object.entries(record.inputs)) rows.push([words.input, key, record.labels[key], value ?? ""]);
+  for (const [key, value] of Object.entries(record.results)) rows.push([words.result, key, record.labels[key], value ?? ""]);
+  // A byte-order mark, so that spreadsheet programs read the file as UTF-8 (Korean, Chinese).
+  return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+export function jsonText(record) {
+  return JSON.stringify(record, null, 2) + "\n";
+}
+
+export function download(filename, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const anchor = Object.assign(document.createElement("a"), { href: url, download: filename });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

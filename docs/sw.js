@@ -1,0 +1,55 @@
+// The guide's service worker: a room of phones loads the Python runtime once, and a device
+// that visited (or was prepared on the trainer's page) keeps working without a network.
+//
+// * Runtime files live under versioned paths (assets/pyodide/<version>/, assets/calculators/
+//   <digest>/): once cached they never change, so they are served from the cache first.
+// * Everything else is fetched from the network first, so readers always get the latest
+//   pages; the cached copy answers only when the network does not.
+// The cache names are shared with offline.js, which fills them ahead of time.
+const RUNTIME = "cv-runtime";
+const PAGES = "cv-pages";
+const VERSIONED = /\/assets\/(pyodide|calculators)\/[^/]+\//;
+
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== location.origin || !url.pathname.startsWith(new URL("./", location.href).pathname)) return;
+  if (request.method === "HEAD" && VERSIONED.test(url.pathname)) {
+    event.respondWith(headFromCache(request));
+  } else if (request.method === "GET" && VERSIONED.test(url.pathname)) {
+    event.respondWith(cacheFirst(request));
+  } else if (request.method === "GET") {
+    event.respondWith(networkFirst(request));
+  }
+});
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request.url, { cacheName: RUNTIME });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(RUNTIME)).put(request.url, response.clone());
+  return response;
+}
+
+// The worker asks whether the wasm file is there before loading it (calculator-worker.js).
+async function headFromCache(request) {
+  const cached = await caches.match(request.url, { cacheName: RUNTIME });
+  if (cached) return new Response(null, { status: 200, headers: cached.headers });
+  return fetch(request);
+}
+
+async function networkFirst(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") (await caches.open(PAGES)).put(request, response.clone());
+    return response;
+  } catch (error) {
+    // A page opened from a link carries the scenario in its query; the page is the same.
+    const cached = await caches.match(request, { cacheName: PAGES, ignoreSearch: request.mode === "navigate" });
+    if (cached) return cached;
+    throw error;
+  }
+}

@@ -1,0 +1,140 @@
+"""The trainers' kit at build time: the scenario library, the room comparison, the offline manifest.
+
+The browser side lives in ``docs/assets/js/`` (``share.js`` for QR codes, presenting,
+worksheets and exports; ``compare.js``; ``offline.js`` and ``docs/sw.js`` for the service
+worker). What is built here is declared once: which guide examples make the library, which
+files a device needs to run the calculators without a network.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from sitebuild import runtime
+from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
+from sitebuild.messages import catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+QRCODE = ROOT / "node_modules" / "qrcode-generator"
+#: Where the QR library is served from; share.js imports it relatively.
+QRCODE_TARGET = "assets/vendor/qrcode-generator/qrcode.mjs"
+
+#: The library's cases, in the order a workshop meets them (calculator, preset name).
+SCENARIOS = (
+    ("value", "example"),
+    ("competition", "breakfast"),
+    ("competition", "evening-out"),
+    ("lifetime_value", "fitness-club"),
+    ("lifetime_value", "subscription"),
+    ("competition", "daily-coffee"),
+)
+
+#: Pages a prepared device keeps for each language (slugs; "" is the language's home page).
+OFFLINE_PAGES = ("", "calculators/value", "calculators/lifetime-value", "calculators/competition",
+                 "workshop", "workshop/scenarios", "workshop/compare")
+
+#: Paths that never change once published (their names carry a version or a digest).
+VERSIONED_PREFIXES = ("assets/pyodide/", "assets/calculators/")
+
+
+def render_library(lang: str, link_of: Callable[[str, str], str]) -> Markup:
+    """One card per scenario: its title, its question for the room, its link and a QR code.
+
+    ``link_of(calculator_id, example)`` is the relative link to the filled calculator page.
+    The QR code is drawn in the browser (share.js) from the link made absolute there, so it
+    points wherever the site is published.
+    """
+    words = catalogue(lang, "workshop")["scenarios"]
+    cards = []
+    for calculator_id, example in SCENARIOS:
+        title = catalogue(lang, calculator_id)["examples"][example]["label"]
+        question = words["items"][f"{calculator_id}/{example}"]["question"]
+        href = escape(link_of(calculator_id, example))
+        cards.append(
+            f'<li class="cv-scenario" id="{escape(calculator_id.replace("_", "-") + "-" + example)}">'
+            f"<h2>{escape(title)}</h2>"
+            f'<p><strong>{escape(words["question"])}:</strong> {escape(question)}</p>'
+            f'<p><a class="md-button md-button--primary" href="{href}">{escape(words["open"])}</a></p>'
+            f'<figure class="cv-qr" data-qr-for="{href}" role="img" aria-label="{escape(words["qr"])}"></figure>'
+            "</li>"
+        )
+    return Markup('<ul class="cv-scenarios">' + "".join(cards) + "</ul>")
+
+
+def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, str]) -> Markup:
+    """The comparison form; ``specs`` say how to label and format each calculator, by page slug."""
+    words = dict(catalogue(lang, "workshop")["compare"], failed=catalogue(lang, "widget")["state"]["failed"])
+    data = escape(json.dumps({"lang": lang, "calculators": specs, "words": words}, ensure_ascii=False))
+    return Markup(
+        f'<div class="cv-compare" data-compare="{data}" data-runtime="{escape(json.dumps(runtime_urls))}">'
+        f'<label for="cv-compare-links">{escape(words["label"])}</label>'
+        '<textarea id="cv-compare-links" rows="6" spellcheck="false" autocomplete="off"></textarea>'
+        f'<p><button type="button" class="md-button md-button--primary" data-action="compare">{escape(words["button"])}</button> '
+        f'<button type="button" class="md-button" data-action="clear">{escape(words["clear"])}</button></p>'
+        '<p class="cv-compare-messages" role="status"></p>'
+        '<div class="cv-compare-table" aria-live="polite"></div>'
+        f'<p class="cv-privacy">{escape(words["note"])}</p>'
+        "</div>"
+    )
+
+
+def render_prepare(lang: str, manifest_href: str) -> Markup:
+    words = catalogue(lang, "workshop")["prepare"]
+    texts = escape(json.dumps(words, ensure_ascii=False))
+    return Markup(
+        f'<div class="cv-prepare" data-manifest="{escape(manifest_href)}" data-lang="{lang}" data-words="{texts}">'
+        f'<button type="button" class="md-button md-button--primary" data-action="prepare">{escape(words["button"])}</button>'
+        '<p class="cv-prepare-status" role="status"></p></div>'
+    )
+
+
+# --- After the build ---------------------------------------------------------------------------
+
+def vendor_qrcode(site: Path) -> None:
+    target = site / QRCODE_TARGET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(QRCODE / "dist" / "qrcode.mjs", target)
+
+
+def write_offline_manifest(site: Path) -> None:
+    """``offline.json``: the files a device needs to run the calculators with no network.
+
+    ``runtime`` is Pyodide and the wheel (versioned paths); ``assets`` the theme's and the
+    guide's scripts, styles and the QR library; ``pages`` each language's calculator and
+    workshop pages. Search indexes and fonts are left out: offline, the calculators matter.
+    """
+    def files_under(folder: str, suffixes: tuple[str, ...] = ()) -> list[str]:
+        base = site / folder
+        return sorted(p.relative_to(site).as_posix() for p in base.rglob("*")
+                      if p.is_file() and (not suffixes or p.suffix in suffixes))
+
+    pyodide_dir = runtime.urls()["pyodide"]
+    manifest = {
+        "runtime": files_under(pyodide_dir) + [runtime.urls()["wheel"]],
+        "assets": (files_under("assets/javascripts", (".js",)) + files_under("assets/stylesheets", (".css",))
+                   + files_under("assets/js") + files_under("assets/css") + files_under("assets/vendor")),
+        "pages": {
+            lang: [("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + (f"{slug}/" if slug else "") for slug in OFFLINE_PAGES]
+            for lang in LANGUAGES
+        },
+    }
+    manifest["assets"] = [a for a in manifest["assets"] if "/workers/" not in a and "/lunr/" not in a]
+    (site / "offline.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def write_cache_headers(site: Path) -> None:
+    """``_headers`` (Netlify, Cloudflare Pages): versioned runtime files cached for a year."""
+    rules = "".join(f"/{prefix}*\n  Cache-Control: public, max-age=31536000, immutable\n" for prefix in VERSIONED_PREFIXES)
+    rules += "/sw.js\n  Cache-Control: no-cache\n/offline.json\n  Cache-Control: no-cache\n"
+    (site / "_headers").write_text(rules, encoding="utf-8")
+
+
+def finish(site: Path) -> None:
+    vendor_qrcode(site)
+    write_offline_manifest(site)
+    write_cache_headers(site)
