@@ -272,6 +272,8 @@ class PageFigures:
     fcp: float | None = None
     cold_ready: float | None = None
     link_ready: list[float] = field(default_factory=list)
+    bytes_after: Bytes = field(default_factory=Bytes)
+    bytes_after_sent: list[tuple[str, int, bool]] = field(default_factory=list)
     instant: float | None = None
     instant_mounted: float | None = None   # click → the new widget's first state change
     edits: list[float] = field(default_factory=list)
@@ -334,8 +336,12 @@ class Bench:
             fig.problems.append(f"cold page ended {state}")
             context.close()
             return
-        page.wait_for_load_state("networkidle")
+        # What was sent by the time the result is ready; then what follows while the reader
+        # already has it (the search index, the offline copy), until the network is idle.
         fig.bytes = Bytes.of(self.server.ledger.take())
+        page.wait_for_load_state("networkidle")
+        fig.bytes_after_sent = self.server.ledger.take()
+        fig.bytes_after = Bytes.of(fig.bytes_after_sent)
         bench = page.evaluate("window.__bench")
         fig.prerendered_dom = bench["outputsAt"]
         fig.fcp = bench["fcp"]
@@ -557,11 +563,15 @@ def report(meta: dict[str, str], build_s: float, guide: Bytes, bare: list[float]
     row("  of which Pyodide", per(lambda f: f"{size(f.bytes.pyodide)} {100 * f.bytes.pyodide / (f.bytes.total or 1):.0f}%"), "")
     row("  of which calculators wheel", per(lambda f: size(f.bytes.wheel)), "")
     row("  requests", per(lambda f: str(f.bytes.requests)), "")
+    row("bytes after ready, until the network is idle", per(lambda f: f"{size(f.bytes_after.total)} ({f.bytes_after.requests})"), "")
     print()
     first = figures[CALCULATORS[0].id]
     if first.bytes.pyodide_files:
         parts = ", ".join(f"{name} {size(n)}" for name, n in sorted(first.bytes.pyodide_files.items(), key=lambda kv: -kv[1]))
         print(f"Pyodide files sent for /{CALCULATORS[0].page} (gzip): {parts}")
+    if first.bytes_after_sent:
+        after = sorted(first.bytes_after_sent, key=lambda sent: -sent[1])[:6]
+        print(f"after ready, /{CALCULATORS[0].page}: " + ", ".join(f"{path} {size(n)}" for path, n, _ in after))
     for calc in CALCULATORS:
         if figures[calc.id].frame_scripts:
             print(f"scripts in long animation frames, /{calc.page}: {'; '.join(figures[calc.id].frame_scripts)}")

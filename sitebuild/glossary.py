@@ -87,7 +87,7 @@ def render_table(page_lang: str, link: PageLink) -> Markup:
         rows.append(f'<tr id="term-{term.key.replace("_", "-")}">{"".join(cells)}</tr>')
     caption = escape(catalogue(page_lang, "glossary")["table_caption"])
     return Markup(
-        f'<div class="cv-glossary"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+        f'<div class="cv-glossary" data-search-exclude><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div>'
     )
 

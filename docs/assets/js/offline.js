@@ -2,6 +2,8 @@
 // what a calculator page needs once it has been visited, and runs the trainer's "prepare this
 // device" button, which saves every calculator and workshop page of the language ahead of a
 // session. Cache names are shared with sw.js.
+import { onRuntimeEvent, runtimeState } from "./runtime.js";
+
 const RUNTIME = "cv-runtime";
 const PAGES = "cv-pages";
 const SITE_ROOT = new URL("../../", import.meta.url);
@@ -30,7 +32,9 @@ async function keep(files, { refresh = false, onProgress = () => {} } = {}) {
         onProgress(++done, files.length);
         continue;
       }
-      const response = await fetch(url, { cache: versioned ? "default" : "no-cache" });
+      // Kept after a visit, the files come from the browser's HTTP cache (no new download);
+      // preparing a device asks the server again, so that the kept copies are current.
+      const response = await fetch(url, { cache: refresh && !versioned ? "no-cache" : "force-cache" });
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       await cache.put(url, response);
       onProgress(++done, files.length);
@@ -50,10 +54,25 @@ function pageFiles(list, lang) {
 }
 
 // After a visit to a calculator page: the page, its assets and the runtime stay available.
+// This waits until the runtime is up and a little longer, so that it never competes with the
+// page's own downloads or the reader's first edits; the files then come from the browser's
+// HTTP cache ("force-cache"), not from the network again.
+const KEEP_AFTER_READY_MS = 3000;
 let keptThisVisit = false;
+function runtimeReady() {
+  if (runtimeState() === "ready") return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = onRuntimeEvent((event) => {
+      if (event.type === "ready") { stop(); resolve(); }
+    });
+  });
+}
+
 async function keepThisCalculatorPage() {
   if (keptThisVisit || !document.querySelector("[data-calculator]")) return;
   keptThisVisit = true;
+  await runtimeReady();
+  await new Promise((resolve) => setTimeout(resolve, KEEP_AFTER_READY_MS));
   const list = await manifest();
   await keep([...list.runtime, ...list.assets, location.pathname.replace(new URL(".", SITE_ROOT).pathname, "")]);
   await dropOldRuntime(list.runtime);
