@@ -51,6 +51,10 @@ def define_env(env: Any) -> None:
         """A link from the current page to a site-relative path (``assets/…``)."""
         return get_relative_url(target, env.page.url) if target else get_relative_url(".", env.page.url)
 
+    def runtime_paths() -> dict[str, str]:
+        """The runtime's files, relative to the page being built (``data-runtime``)."""
+        return {name: site_path(url) for name, url in runtime.urls().items()}
+
     def page_path(slug: str, page_lang: str | None = None) -> str:
         page_lang = page_lang or lang()
         prefix = "" if page_lang == DEFAULT_LANGUAGE else f"{page_lang}/"
@@ -60,13 +64,12 @@ def define_env(env: Any) -> None:
     def calculator(calculator_id: str, example: str | None = None) -> Markup:
         schema = CALCULATORS[calculator_id]
         query = resolved_preset(calculator_id, example, lang()) if example else {}
-        runtime_urls = {name: site_path(url) for name, url in runtime.urls().items()}
         standalone = env.page.file.src_uri.endswith(f"calculators/{schema.slug}.md")
         # The worksheet asks the questions of the chapter the widget sits in, or of the
         # calculator's own chapter on its page.
         chapter = env.page.meta.get("chapter") if not standalone else None
         questions = workshop_questions(lang(), chapter or CALCULATOR_CHAPTERS[calculator_id])
-        html = render_widget(schema, query, lang(), runtime_urls, questions)
+        html = render_widget(schema, query, lang(), runtime_paths(), questions)
         page = page_path(f"calculators/{schema.slug}")
         marker = ' data-calculator-page=""' if standalone else ""
         html = html.replace(' data-state="prerendered"', f' data-state="prerendered" data-page="{escape(page)}"{marker}', 1)
@@ -119,8 +122,8 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def compare_room() -> Markup:
-        runtime_urls = {name: site_path(url) for name, url in runtime.urls().items()}
-        return workshop.render_compare(lang(), {s.slug: compare_spec(s, lang()) for s in CALCULATORS.values()}, runtime_urls)
+        specs = {s.slug: compare_spec(s, lang()) for s in CALCULATORS.values()}
+        return workshop.render_compare(lang(), specs, runtime_paths())
 
     @env.macro
     def prepare_device() -> Markup:

@@ -6,7 +6,7 @@ import re
 
 
 from tests.conftest import LANGUAGES, ROOT
-from tests.site.test_build import PAGES
+from tests.site.test_build import PAGES, url_path
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 
@@ -49,10 +49,7 @@ def test_the_site_works_under_a_sub_path(browser, subpath_server) -> None:  # ty
 
 
 def all_pages() -> list[str]:
-    def path(page: str) -> str:
-        slug = page.removesuffix(".md").removesuffix("index").rstrip("/")
-        return slug + "/" if slug else ""
-    return [("" if lang == "en" else f"{lang}/") + path(p) for lang in LANGUAGES for p in PAGES]
+    return [url_path(lang, page) for lang in LANGUAGES for page in PAGES]
 
 
 def test_every_page_passes_axe(browser, server) -> None:  # type: ignore[no-untyped-def]

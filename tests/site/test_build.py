@@ -14,10 +14,14 @@ from tests.conftest import LANGUAGES, ROOT
 PAGES = sorted(p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs/en").rglob("*.md"))
 
 
+def url_path(lang: str, page: str) -> str:
+    """Where a page is served, relative to the site: ``de/workshop/`` for workshop/index.md."""
+    slug = page.removesuffix(".md").removesuffix("index").rstrip("/")
+    return ("" if lang == "en" else f"{lang}/") + (slug + "/" if slug else "")
+
+
 def html_path(site: Path, lang: str, page: str) -> Path:
-    slug = page.removesuffix(".md").removesuffix("index").rstrip("/")  # workshop/index.md → workshop/
-    slug = slug + "/" if slug else ""
-    return site / ("" if lang == "en" else lang + "/") / slug / "index.html"
+    return site / url_path(lang, page) / "index.html"
 
 
 def test_strict_build_has_no_warnings(built_site) -> None:  # type: ignore[no-untyped-def]

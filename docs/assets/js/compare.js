@@ -1,8 +1,8 @@
 // Compare the room: a trainer pastes participants' links and sees their inputs and results
 // side by side. Each link is computed by the same Python runtime as the calculators, in this
 // browser; nothing is sent anywhere.
-import { compute, startRuntime } from "./runtime.js";
-import { fill, formatNumber } from "./format.js";
+import { compute, runtimeUrls, startRuntime } from "./runtime.js";
+import { fill, formatNumber, keyLabel, resultText } from "./format.js";
 
 const SLUG = /\/calculators\/([a-z-]+)\/?$/;
 
@@ -25,27 +25,18 @@ export function readLink(line, calculators) {
 }
 
 function labelOf(spec, kind, key) {
-  const match = /^(.*)_(\d+)$/.exec(key);
-  const own = spec[kind][key];
-  if (own || !match) return own ? own.label : key;
-  return `${spec[kind][match[1]].label} (${fill(spec.messages.group.item, () => match[2])})`;
+  return keyLabel(key, (k) => spec[kind][k] && spec[kind][k].label, spec.messages.group.item);
 }
 
 function shown(spec, kind, key, value, lang, currency) {
   if (value === null || value === undefined || value === "") return "–";
-  const base = key.replace(/_\d+$/, "");
-  const declared = spec[kind][base] || spec[kind][key];
-  const words = spec.messages;
+  const declared = spec[kind][key.replace(/_\d+$/, "")] || spec[kind][key];
   if (kind === "fields") {
     if (declared.kind === "choice") return declared.choices[value] || String(value);
     if (declared.kind === "text") return String(value);
     return formatNumber(declared.kind, value, lang, currency);
   }
-  const word = ((words.values || {})[base] || {})[value];
-  if (word !== undefined) return word;
-  if (declared.kind === "item") return value === 0 && words.item_zero ? words.item_zero : fill(words.group.item, () => String(value));
-  if (declared.kind === "text" || declared.kind === "category") return String(value);
-  return formatNumber(declared.kind, value, lang, currency);
+  return resultText(spec.messages, declared.kind, key, value, lang, currency);
 }
 
 function cell(tag, text, attributes = {}) {
@@ -105,11 +96,7 @@ async function compareRoom(root) {
   messages.textContent = problems.join(" ");
   if (!links.length) return;
   const spec = calculators[links[0].slug];
-  const widgetRuntime = JSON.parse(root.dataset.runtime);
-  await startRuntime({
-    pyodide: new URL(widgetRuntime.pyodide, document.baseURI).href,
-    wheel: new URL(widgetRuntime.wheel, document.baseURI).href,
-  });
+  await startRuntime(runtimeUrls(root.dataset.runtime));
   const results = await Promise.all(links.map((link) => compute({ calculator: spec.id, fields: link.fields, lang: "link" })));
   results.forEach((result, i) => {
     if (result.ok) return;

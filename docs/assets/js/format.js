@@ -39,3 +39,24 @@ export function fill(template, lookup) {
     return text === undefined ? whole : text;
   });
 }
+
+// A result as the page shows it: the catalogue's word for it where there is one (categories,
+// "nobody on this level"), an item's legend, text as it is, or a number in the page's style.
+// ``texts`` is a calculator's catalogue (its values, item_zero and group.item).
+export function resultText(texts, kind, key, value, lang, currency) {
+  const base = key.replace(/_\d+$/, "");
+  const word = ((texts.values || {})[base] || {})[value];
+  if (word !== undefined) return word;
+  if (kind === "category" || kind === "text") return String(value);
+  if (kind === "item") return value === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(value));
+  return formatNumber(kind, value, lang, currency);
+}
+
+// "Price (Offer 2)" for price_2: a key's own label, or its base key's label with the item's
+// legend. ``labelFor(key)`` gives a declared label or undefined.
+export function keyLabel(key, labelFor, itemTemplate) {
+  const own = labelFor(key);
+  const match = /^(.*)_(\d+)$/.exec(key);
+  if (own !== undefined || !match) return own ?? key;
+  return `${labelFor(match[1]) ?? match[1]} (${fill(itemTemplate, () => match[2])})`;
+}

@@ -2,6 +2,7 @@
 // what a calculator page needs once it has been visited, and runs the trainer's "prepare this
 // device" button, which saves every calculator and workshop page of the language ahead of a
 // session. Cache names are shared with sw.js.
+import { fill } from "./format.js";
 import { onRuntimeEvent, runtimeState } from "./runtime.js";
 
 const RUNTIME = "cv-runtime";
@@ -93,20 +94,16 @@ async function prepareDevice(box) {
     const list = await manifest();
     const files = [...list.runtime, ...list.assets, ...pageFiles(list, box.dataset.lang)];
     await keep(files, { refresh: true, onProgress: (done, total) => {
-      status.textContent = fill(words.working, { done, total });
+      status.textContent = fill(words.working, (name) => String({ done, total }[name]));
     } });
     await dropOldRuntime(list.runtime);
-    status.textContent = fill(words.done, { total: files.length });
+    status.textContent = fill(words.done, (name) => (name === "total" ? String(files.length) : undefined));
     box.dataset.prepared = String(files.length);
   } catch (error) {
-    status.textContent = fill(words.failed, { reason: error.message });
+    status.textContent = fill(words.failed, (name) => (name === "reason" ? error.message : undefined));
   } finally {
     button.disabled = false;
   }
-}
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
 function mount() {

@@ -21,6 +21,13 @@ export function runtimeState() {
   return started ? started.state : "idle";
 }
 
+// A page's data-runtime addresses made absolute. Resolve them while that page is the current
+// one: after an instant navigation the same relative path points elsewhere.
+export function runtimeUrls(dataRuntime) {
+  const relative = JSON.parse(dataRuntime);
+  return { pyodide: new URL(relative.pyodide, document.baseURI).href, wheel: new URL(relative.wheel, document.baseURI).href };
+}
+
 // Start the runtime (once); resolves when it is ready, rejects when it cannot load.
 export function startRuntime(urls) {
   if (started && started.state !== "failed") return started.promise;

@@ -54,12 +54,11 @@ export async function fillScenarioCodes(root = document) {
 }
 
 // ---- present mode ---------------------------------------------------------------------------
-export function setPresenting(widgetRoot, on) {
+export function setPresenting(widgetRoot, on, words) {
   document.documentElement.classList.toggle("cv-present", on);
   for (const root of document.querySelectorAll(".cv-presenting")) root.classList.remove("cv-presenting");
   if (on) widgetRoot.classList.add("cv-presenting");
   const button = widgetRoot.querySelector("[data-action='present']");
-  const words = JSON.parse(widgetRoot.dataset.spec).messages.workshop.actions;
   button.setAttribute("aria-pressed", String(on));
   button.textContent = on ? words.present_exit : words.present;
   if (on) window.scrollTo(0, 0);

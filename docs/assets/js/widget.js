@@ -2,8 +2,8 @@
 // computed; this module wires it to the Python runtime. States follow ../shared/CONTRACT.md:
 // prerendered → loading → ready | invalid | failed. Each widget is set up inside its own
 // try/catch so one broken widget never breaks the page.
-import { compute, onRuntimeEvent, runtimeState, startRuntime } from "./runtime.js";
-import { dataValue, fill, formatNumber } from "./format.js";
+import { compute, onRuntimeEvent, runtimeState, runtimeUrls, startRuntime } from "./runtime.js";
+import { dataValue, fill, formatNumber, keyLabel, resultText } from "./format.js";
 import { renderFigure } from "./figures.js";
 import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
 
@@ -20,11 +20,7 @@ class CalculatorWidget {
     this.form = root.querySelector(".cv-form");
     this.latest = 0;
     this.timer = null;
-    const runtime = JSON.parse(root.dataset.runtime);
-    this.urls = {
-      pyodide: new URL(runtime.pyodide, document.baseURI).href,
-      wheel: new URL(runtime.wheel, document.baseURI).href,
-    };
+    this.urls = runtimeUrls(root.dataset.runtime); // now, while this widget's page is current
     this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
     this.formatPrerendered();
     const figure = root.querySelector(".cv-figure");
@@ -32,7 +28,7 @@ class CalculatorWidget {
     this.bind();
     const params = new URLSearchParams(location.search);
     const linked = this.applyLink(params);
-    if (params.get("present") === "1" && root.hasAttribute("data-calculator-page")) setPresenting(root, true);
+    if (params.get("present") === "1" && root.hasAttribute("data-calculator-page")) setPresenting(root, true, this.messages.workshop.actions);
     this.watchRuntime();
     // With the runtime already up (a later page of the visit) there is nothing to wait for.
     if (linked || runtimeState() === "ready") this.recomputeNow();
@@ -258,16 +254,9 @@ class CalculatorWidget {
   }
 
   outputText(key, value, currency) {
-    const base = key.replace(/_\d+$/, "");
-    const kind = this.outputKind(key);
     const texts = this.messages.calculator;
-    if (value === null) return (texts.none || {})[base] || this.messages.widget.none;
-    const word = ((texts.values || {})[base] || {})[value]; // e.g. strongest_level 0: nobody there
-    if (word !== undefined && kind !== "category") return word;
-    if (kind === "category") return texts.values[base][value];
-    if (kind === "item") return value === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(value));
-    if (kind === "text") return String(value);
-    return formatNumber(kind, value, this.lang, currency);
+    if (value === null) return (texts.none || {})[key.replace(/_\d+$/, "")] || this.messages.widget.none;
+    return resultText(texts, this.outputKind(key), key, value, this.lang, currency);
   }
 
   outputKind(key) {
@@ -444,7 +433,7 @@ class CalculatorWidget {
   }
 
   togglePresent() {
-    setPresenting(this.root, !isPresenting(this.root));
+    setPresenting(this.root, !isPresenting(this.root), this.messages.workshop.actions);
     if (this.lastInputs) this.syncAddressBar(this.lastInputs);
   }
 
@@ -456,13 +445,7 @@ class CalculatorWidget {
 
   scenarioRecord() {
     const labels = this.spec.labels;
-    const labelOf = (kind, key) => {
-      const match = /^(.*)_(\d+)$/.exec(key);
-      const own = labels[kind][key];
-      if (own !== undefined || !match) return own ?? key;
-      const legend = fill(this.messages.calculator.group.item, () => match[2]);
-      return `${labels[kind][match[1]] ?? match[1]} (${legend})`;
-    };
+    const labelOf = (kind, key) => keyLabel(key, (k) => labels[kind][k], this.messages.calculator.group.item);
     const record = { calculator: this.spec.id, title: this.spec.title, lang: this.lang, link: this.currentLink(),
       inputs: {}, results: {}, labels: {} };
     for (const [key, value] of Object.entries(this.lastInputs || {})) {
