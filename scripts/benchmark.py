@@ -54,6 +54,8 @@ NOT_COMPRESSED = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/a
 MB = 1_000_000
 
 LINK_RUNS = 3      # cold link loads per calculator (and bare loads), interleaved; medians
+INSTANT_ROUNDS = 2  # after each cold page, twice round the three calculator pages
+POLL_MS = 50       # how often the script looks for a state; times are taken in the page
 EDITS = 20         # input-to-result samples per calculator
 GUIDE_PAGE = "creating-value/"
 
@@ -274,8 +276,8 @@ class PageFigures:
     link_ready: list[float] = field(default_factory=list)
     bytes_after: Bytes = field(default_factory=Bytes)
     bytes_after_sent: list[tuple[str, int, bool]] = field(default_factory=list)
-    instant: float | None = None
-    instant_mounted: float | None = None   # click → the new widget's first state change
+    instant: list[float] = field(default_factory=list)          # click → ready, each visit
+    instant_mounted: list[float] = field(default_factory=list)  # click → the widget's first state change
     edits: list[float] = field(default_factory=list)
     longest_task_load: float = 0.0
     long_tasks_load: int = 0
@@ -288,9 +290,11 @@ class PageFigures:
 
 
 class Bench:
-    def __init__(self, browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, browser, server: Server, figures: dict[str, PageFigures]) -> None:  # type: ignore[no-untyped-def]
         self.browser = browser
         self.server = server
+        self.figures = figures
+        self.calculators = CALCULATORS
         self.bare_problems: list[str] = []
 
     def fresh(self, cold: bool = True):  # type: ignore[no-untyped-def]
@@ -308,7 +312,7 @@ class Bench:
         return context, page, errors
 
     def wait_state(self, page, calc: Calculator, after: float = 0.0) -> tuple[str, float]:  # type: ignore[no-untyped-def]
-        page.wait_for_function(READY_OR_FAILED, arg=[calc.id, after], timeout=TIMEOUT_MS)
+        page.wait_for_function(READY_OR_FAILED, arg=[calc.id, after], timeout=TIMEOUT_MS, polling=POLL_MS)
         states = page.evaluate("window.__bench.states")
         state, at = next((s[1], s[2]) for s in states if s[0] == calc.id and s[1] in ("ready", "failed") and s[2] >= after)
         return state, at
@@ -327,7 +331,7 @@ class Bench:
         return Bytes.of(sent), errors
 
     # -- cold calculator page: prerendered, ready, bytes, long tasks, typing ---------------
-    def calculator_page(self, calc: Calculator, fig: PageFigures, then: Calculator, then_fig: PageFigures) -> None:
+    def calculator_page(self, calc: Calculator, fig: PageFigures, then: Calculator) -> None:
         context, page, errors = self.fresh()
         self.server.ledger.take()
         page.goto(self.server.url + calc.page, wait_until="commit")
@@ -364,7 +368,7 @@ class Bench:
                 """([root, out, before]) => { const el = document.querySelector(root);
                      return el.dataset.state === "ready" && el.querySelector(out).dataset.value !== before
                        || el.dataset.state === "invalid" || el.dataset.state === "failed"; }""",
-                arg=[root, output.removeprefix(root + " "), before], timeout=TIMEOUT_MS)
+                arg=[root, output.removeprefix(root + " "), before], timeout=TIMEOUT_MS, polling=POLL_MS)
             t0, t1 = page.evaluate(
                 # The last ready since the input: an answer already on its way when the input
                 # came (the focus starts one) shows the old value and does not count.
@@ -389,7 +393,16 @@ class Bench:
                     fig.glue_script_max = max(fig.glue_script_max, script["duration"])
         fig.frame_scripts = [f"{name} {ms:.0f} ms" for name, ms in
                              sorted(scripts.items(), key=lambda kv: -kv[1])[:3] if ms >= 10]
-        self.instant(page, then, then_fig)
+        # A reader who has used the page: its background work (the offline copy, which with
+        # the HTTP cache turned off here downloads the runtime a second time) is done.
+        try:
+            page.wait_for_function("'offlineReady' in document.documentElement.dataset", timeout=TIMEOUT_MS, polling=POLL_MS)
+        except Exception:  # noqa: BLE001 - a benchmark notes what went wrong and goes on
+            fig.problems.append("the offline copy did not finish")
+        page.wait_for_load_state("networkidle")
+        for _ in range(INSTANT_ROUNDS):
+            for to in (then, *[c for c in self.calculators if c not in (calc, then)], calc):
+                self.instant(page, to, self.figures[to.id])
         fig.problems.extend(f"console: {e}" for e in errors)
         context.close()
 
@@ -405,7 +418,7 @@ class Bench:
     def bare(self) -> float | None:
         context, page, _ = self.fresh()
         page.goto(self.server.url + "__benchmark__/bare.html", wait_until="commit")
-        page.wait_for_function("window.__bare !== undefined", timeout=TIMEOUT_MS)
+        page.wait_for_function("window.__bare !== undefined", timeout=TIMEOUT_MS, polling=POLL_MS)
         result = page.evaluate("window.__bare")
         context.close()
         if result.get("error"):
@@ -417,9 +430,7 @@ class Bench:
 
     # -- instant navigation from calculator page to calculator page -------------------------
     def instant(self, page, to: Calculator, fig: PageFigures) -> None:  # type: ignore[no-untyped-def]
-        """Click ``to``'s link in the navigation sidebar; time from the click to ``ready``.
-
-        (Not back to the context's first page: Material then does a full page load.)"""
+        """Click ``to``'s link in the navigation sidebar; time from the click to ``ready``."""
         origin = page.evaluate("performance.timeOrigin")
         found = page.evaluate(
             """(slug) => { const a = [...document.querySelectorAll(".md-nav a")].find(
@@ -428,19 +439,20 @@ class Bench:
         if not found:
             fig.problems.append(f"instant navigation: no visible sidebar link to /{to.page}")
             return
-        clicks = page.evaluate("window.__bench.clicks.length")
+        clicks, now = page.evaluate("[window.__bench.clicks.length, performance.now()]")
         page.click(f"[data-bench-target='{to.slug}']")
-        page.wait_for_function(READY_OR_FAILED, arg=[to.id, 0], timeout=TIMEOUT_MS)
+        page.wait_for_function(READY_OR_FAILED, arg=[to.id, now], timeout=TIMEOUT_MS, polling=POLL_MS)
         clicked = page.evaluate("(n) => window.__bench.clicks[n]", clicks)
         if clicked is None or page.evaluate("performance.timeOrigin") != origin:
             fig.problems.append("instant navigation: a full page load happened instead")
             return
         state, at = self.wait_state(page, to, after=clicked)
         if state == "ready":
-            fig.instant = at - clicked
+            fig.instant.append(at - clicked)
             first = page.evaluate(
                 """([calc, t]) => window.__bench.states.find((s) => s[0] === calc && s[2] >= t)""", [to.id, clicked])
-            fig.instant_mounted = first[2] - clicked if first else None
+            if first:
+                fig.instant_mounted.append(first[2] - clicked)
         else:
             fig.problems.append(f"instant navigation ended {state}")
 
@@ -544,9 +556,10 @@ def report(meta: dict[str, str], build_s: float, guide: Bytes, bare: list[float]
         return f"{min(f.link_ready) / min(bare):.2f}"
 
     row("  (fastest link ÷ fastest bare)", per(best_ratio), "")
-    row("instant navigation from prev. calc: click→ready", per(
-        lambda f: (ms(f.instant), None if f.instant is None else f.instant <= 100)), "≤ 100 ms")
-    row("  (click → new widget mounted)", per(lambda f: ms(f.instant_mounted)), "")
+    row(f"instant navigation to the page: click→ready, median of {len(CALCULATORS) * INSTANT_ROUNDS}", per(
+        lambda f: (ms(median(f.instant)), None if not f.instant else median(f.instant) <= 100)), "≤ 100 ms")
+    row("  (min / max)", per(lambda f: f"{min(f.instant):.0f}/{max(f.instant):.0f} ms" if f.instant else "—"), "")
+    row("  (click → new widget's first state, median)", per(lambda f: ms(median(f.instant_mounted))), "")
     row(f"input → result, median of {EDITS} edits", per(
         lambda f: (ms(median(f.edits)), None if not f.edits else median(f.edits) <= input_target)),
         f"≤ {input_target} ms (16 + debounce {debounce})")
@@ -632,14 +645,14 @@ def main() -> int:
         bare: list[float] = []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            bench = Bench(browser, server)
+            bench = Bench(browser, server, figures)
             log("guide page …")
             guide, guide_errors = bench.guide_page()
             problems.extend(f"guide page console: {e}" for e in guide_errors)
             for n, calc in enumerate(CALCULATORS):
                 then = CALCULATORS[(n + 1) % len(CALCULATORS)]
-                log(f"cold page, {EDITS} edits, instant navigation to /{then.page}: /{calc.page} …")
-                bench.calculator_page(calc, figures[calc.id], then, figures[then.id])
+                log(f"cold page, {EDITS} edits, then instant navigation round the calculators: /{calc.page} …")
+                bench.calculator_page(calc, figures[calc.id], then)
             for run in range(LINK_RUNS):
                 log(f"links and bare load, run {run + 1}/{LINK_RUNS} …")
                 at = bench.bare()

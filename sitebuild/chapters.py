@@ -39,6 +39,12 @@ CHAPTERS = (
 #: embedded calculator prints the questions of the chapter it sits in).
 CALCULATOR_CHAPTERS = {"value": 2, "lifetime_value": 7, "competition": 6}
 
+#: The example each calculator's own page opens with: a preset of calculators/presets.py (a
+#: calculator not listed opens with the version's defaults). Declared here, not in the pages,
+#: because every widget carries the list: the runtime answers these examples ahead, so that a
+#: calculator page reached later in the visit shows Pyodide's answer at once.
+CALCULATOR_PAGE_EXAMPLES: dict[str, str] = {"competition": "breakfast"}
+
 
 def workshop_questions(lang: str, number: int) -> list[str]:
     """The questions (plain text, without the trainer's notes) that end chapter ``number``.

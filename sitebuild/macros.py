@@ -29,7 +29,7 @@ from calculators.registry import CALCULATORS
 from calculators.run import data_value, link_fields, run
 from calculators.schema import Field, Schema, split_key
 from sitebuild import glossary, runtime, workshop
-from sitebuild.chapters import CALCULATOR_CHAPTERS, CHAPTERS, workshop_questions
+from sitebuild.chapters import CALCULATOR_CHAPTERS, CALCULATOR_PAGE_EXAMPLES, CHAPTERS, workshop_questions
 from sitebuild.formatting import format_number
 from sitebuild.languages import DEFAULT_LANGUAGE
 from sitebuild.messages import catalogue
@@ -63,13 +63,17 @@ def define_env(env: Any) -> None:
     @env.macro
     def calculator(calculator_id: str, example: str | None = None) -> Markup:
         schema = CALCULATORS[calculator_id]
-        query = resolved_preset(calculator_id, example, lang()) if example else {}
         standalone = env.page.file.src_uri.endswith(f"calculators/{schema.slug}.md")
+        if standalone and example is not None:
+            raise ValueError(f"{env.page.file.src_uri}: a calculator's own page takes its example "
+                             "from CALCULATOR_PAGE_EXAMPLES (sitebuild/chapters.py)")
+        example = CALCULATOR_PAGE_EXAMPLES.get(calculator_id) if standalone else example
+        query = resolved_preset(calculator_id, example, lang()) if example else {}
         # The worksheet asks the questions of the chapter the widget sits in, or of the
         # calculator's own chapter on its page.
         chapter = env.page.meta.get("chapter") if not standalone else None
         questions = workshop_questions(lang(), chapter or CALCULATOR_CHAPTERS[calculator_id])
-        html = render_widget(schema, query, lang(), runtime_paths(), questions)
+        html = render_widget(schema, query, lang(), runtime_paths(), questions, page_examples(lang()))
         page = page_path(f"calculators/{schema.slug}")
         marker = ' data-calculator-page=""' if standalone else ""
         html = html.replace(' data-state="prerendered"', f' data-state="prerendered" data-page="{escape(page)}"{marker}', 1)
@@ -152,6 +156,15 @@ def resolved_preset(calculator_id: str, example: str, lang: str) -> dict[str, st
     }
 
 
+def page_examples(lang: str) -> list[dict[str, Any]]:
+    """The examples the calculator pages of ``lang`` open with, as the runtime's requests."""
+    examples = {calculator_id: CALCULATOR_PAGE_EXAMPLES.get(calculator_id) for calculator_id in CALCULATORS}
+    return [
+        {"calculator": calculator_id, "fields": resolved_preset(calculator_id, example, lang) if example else {}, "lang": "link"}
+        for calculator_id, example in examples.items()
+    ]
+
+
 def calculator_link(schema: Schema, query: dict[str, str]) -> str:
     """``?v=1&…`` with every value that differs from the version's defaults."""
     fields = link_fields(schema.id, query)
@@ -185,7 +198,12 @@ def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
 
 
 def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls: dict[str, str],
-                  questions: list[str] | tuple[str, ...] = ()) -> str:
+                  questions: list[str] | tuple[str, ...] = (), ahead: list[dict[str, Any]] | None = None) -> str:
+    """A calculator widget with ``query``'s example computed (link values; ``{}``: defaults).
+
+    ``ahead`` are runtime requests to answer once the runtime is idle (the language's
+    calculator pages' examples), so that the next page has its answer waiting.
+    """
     widget, texts = catalogue(lang, "widget"), catalogue(lang, schema.id)
     fields = link_fields(schema.id, query)
     result = run(schema.id, fields, "link")
@@ -267,6 +285,9 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
     notes = [fill_note(texts["notes"][n["key"].split(".", 1)[1]], n["params"], texts, lang, currency) for n in result["notes"]]
     spec = {
         "id": schema.id, "version": schema.version, "lang": lang,
+        # The example in link form: while the inputs are untouched, the runtime is asked for it
+        # in this form, the form in which ``ahead`` answered it.
+        "example": query, "ahead": ahead or [],
         "fields": [_field_json(f) for f in schema.fields],
         "group": None if group is None else {
             "first": group.first, "last": group.last, "inherit": group.inherit,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -122,7 +124,7 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: 
     widget.locator("input[name=price]").fill("70")
     wait_value(widget, "net_value", "30")  # 120 − (70 + 20)
     page.locator(".md-nav a[href$='calculators/competition/']").first.click()
-    page.wait_for_url(re.compile(r"calculators/competition/$"))
+    page.wait_for_url(re.compile(r"calculators/competition/"))  # the address then carries its example
     competition = page.locator("[data-calculator=competition]")
     competition.locator("input[name=cost]").fill("4")
     wait_value(competition, "net", "1")  # 5 − 4
@@ -132,6 +134,57 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: 
     assert page.evaluate("performance.timeOrigin") == document_started
     wasm = [url for url in watched.requests if url.endswith("pyodide.asm.wasm")]
     assert len(wasm) == 2  # the worker's HEAD probe and the one download, for the whole visit
+    assert watched.errors == []
+
+
+def test_calculator_pages_reached_later_show_the_answer_at_once(watched, server) -> None:  # type: ignore[no-untyped-def]
+    """Once the runtime is up, the other calculator pages' examples are answered ahead: such a
+    page goes from prerendered straight to ready, with Pyodide's numbers, without waiting."""
+    from calculators.registry import CALCULATORS
+    from calculators.run import data_value, link_fields, run
+    from sitebuild.macros import page_examples
+
+    page = watched.page
+    wait_state(open_calculator(watched, server, "ko"), "ready")
+    ahead = page_examples("ko")
+    page.wait_for_function(
+        """async ([module, requests]) => { const runtime = await import(module);
+             return requests.every((request) => runtime.knownAnswer(request) !== undefined); }""",
+        arg=[server.url + "assets/js/runtime.js", ahead], polling=100, timeout=30_000)
+    page.evaluate("""() => { window.seenStates = [];
+        new MutationObserver((records) => records.forEach((r) => window.seenStates.push(
+          [r.target.dataset.calculator, r.target.dataset.state]))).observe(document.body,
+          { subtree: true, attributeFilter: ["data-state"] }); }""")
+    for request in [r for r in ahead if r["calculator"] != "value"]:  # the value page is open
+        page.locator(f".md-nav a[href$='calculators/{CALCULATORS[request['calculator']].slug}/']").first.click()
+        widget = page.locator(f"[data-calculator={request['calculator']}]")
+        wait_state(widget, "ready")
+        seen = [state for calculator, state in page.evaluate("window.seenStates") if calculator == request["calculator"]]
+        assert seen == ["ready"], seen
+        expected = run(request["calculator"], link_fields(request["calculator"], request["fields"]), "link")["values"]
+        shown = {key: value_of(widget, key) for key in expected if widget.locator(f"output[data-key={key}]").count()}
+        assert shown and shown == {key: data_value(expected[key]) for key in shown}
+    assert watched.errors == []
+
+
+def test_an_answer_arriving_after_the_reader_left_does_not_touch_the_next_page(watched, server) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    # Slow the runtime's answers and the next page's download, so that the value page's last
+    # answer arrives after the click, while its widget is still on screen.
+    page.context.add_init_script("""(() => { const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (message, ...rest) {
+          if (window.slowAnswers && message && message.type === "run") setTimeout(() => post.call(this, message, ...rest), 400);
+          else post.call(this, message, ...rest); }; })();""")
+    widget = open_calculator(watched, server, "en", "v=1&currency=EUR")
+    wait_state(widget, "ready")
+    page.route("**/calculators/lifetime-value/", lambda route: (time.sleep(1.0), route.continue_()))
+    page.evaluate("window.slowAnswers = true")
+    widget.locator("input[name=price]").fill("95")
+    page.locator(".md-nav a[href$='calculators/lifetime-value/']").first.click()
+    lifetime = page.locator("[data-calculator=lifetime_value]")
+    wait_state(lifetime, "ready")
+    assert lifetime.locator("select[name=currency]").input_value() == "USD"  # not the value page's EUR
+    assert urlsplit(page.url).query == ""
     assert watched.errors == []
 
 

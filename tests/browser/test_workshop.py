@@ -261,6 +261,30 @@ def test_after_one_visit_the_calculators_work_with_the_network_cut(browser, serv
     context.close()
 
 
+def test_a_page_reached_by_instant_navigation_is_kept_and_links_work_offline(browser, server) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    open_ready(page, server.url + "nl/calculators/value/")
+    page.wait_for_function("'offlineReady' in document.documentElement.dataset", timeout=60_000)
+    timeline = page.evaluate("performance.timeOrigin")
+    page.locator(".md-nav a[href$='calculators/lifetime-value/']").first.click()
+    page.wait_for_function("document.querySelector('[data-calculator=lifetime_value]')?.dataset.state === 'ready'", timeout=30_000)
+    assert page.evaluate("performance.timeOrigin") == timeline  # an instant navigation
+    page.wait_for_function("async (url) => Boolean(await caches.match(url))",
+                           arg=server.url + "nl/calculators/lifetime-value/", polling=200, timeout=60_000)
+    context.set_offline(True)
+    # Offline, instant navigation cannot fetch the page; Material then loads it in full, and
+    # the service worker answers from what the visit kept.
+    page.locator(".md-nav a[href$='calculators/value/']").first.click()
+    page.wait_for_function("document.querySelector('[data-calculator=value]')?.dataset.state === 'ready'", timeout=90_000)
+    page.goto(server.url + "nl/calculators/lifetime-value/")
+    page.wait_for_function(READY, timeout=90_000)
+    page.fill("input[name=average_check]", "30")
+    # 30 × 1 × 100 % × 36 months = 1.080
+    page.wait_for_function("document.querySelector('output[data-key=lifetime_value]').dataset.value === '1080'")
+    context.close()
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_prepare_this_device_keeps_every_calculator_for_offline_use(browser, server, lang: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context()

@@ -57,9 +57,10 @@ function pageFiles(list, lang) {
 // After a visit to a calculator page: the page, its assets and the runtime stay available.
 // This waits until the runtime is up and a little longer, so that it never competes with the
 // page's own downloads or the reader's first edits; the files then come from the browser's
-// HTTP cache ("force-cache"), not from the network again.
+// HTTP cache ("force-cache"), not from the network again. The runtime and the assets are kept
+// once per visit, every calculator page the reader opens (by instant navigation too) as well.
 const KEEP_AFTER_READY_MS = 3000;
-let keptThisVisit = false;
+let runtimeKept = null;
 function runtimeReady() {
   if (runtimeState() === "ready") return Promise.resolve();
   return new Promise((resolve) => {
@@ -69,14 +70,20 @@ function runtimeReady() {
   });
 }
 
+async function keepRuntime() {
+  const list = await manifest();
+  await keep([...list.runtime, ...list.assets]);
+  await dropOldRuntime(list.runtime);
+}
+
 async function keepThisCalculatorPage() {
-  if (keptThisVisit || !document.querySelector("[data-calculator]")) return;
-  keptThisVisit = true;
+  if (!document.querySelector("[data-calculator]")) return;
+  const page = location.pathname.replace(new URL(".", SITE_ROOT).pathname, "");
   await runtimeReady();
   await new Promise((resolve) => setTimeout(resolve, KEEP_AFTER_READY_MS));
-  const list = await manifest();
-  await keep([...list.runtime, ...list.assets, location.pathname.replace(new URL(".", SITE_ROOT).pathname, "")]);
-  await dropOldRuntime(list.runtime);
+  runtimeKept ??= keepRuntime().catch((error) => { runtimeKept = null; throw error; });
+  await runtimeKept;
+  await keep([page], { refresh: true });
   document.documentElement.dataset.offlineReady = "";
 }
 

@@ -63,11 +63,41 @@ export function startRuntime(urls) {
   return record.promise;
 }
 
-export async function compute(request) {
-  await started.promise;
+function ask(request) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker.postMessage({ type: "run", id, request });
   });
+}
+
+// Requests in link form ({lang: "link"}, a link's values) are a pure function of the
+// calculator's code, so an answer Pyodide gave once holds for the whole visit. They are kept:
+// a page whose example was answered ahead shows that answer the moment it is mounted.
+const answers = new Map(); // key → { promise, result }
+
+const answerKey = (request) => JSON.stringify([request.calculator, Object.entries(request.fields).sort()]);
+
+export async function compute(request) {
+  await started.promise;
+  if (request.lang !== "link") return ask(request);
+  const key = answerKey(request);
+  if (!answers.has(key)) {
+    const answer = { promise: ask(request) };
+    answer.promise.then((result) => { answer.result = result; }, () => answers.delete(key));
+    answers.set(key, answer);
+  }
+  return answers.get(key).promise;
+}
+
+// The answer to a link-form request, if Pyodide has given it in this visit; else undefined.
+export function knownAnswer(request) {
+  return runtimeState() === "ready" ? answers.get(answerKey(request))?.result : undefined;
+}
+
+// Ask for these link-form requests now, while the reader reads, so that the pages they belong
+// to answer at once. Each is asked at most once.
+export function answerAhead(requests) {
+  if (runtimeState() !== "ready") return;
+  for (const request of requests) compute(request).catch(() => {});
 }

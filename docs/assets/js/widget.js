@@ -2,7 +2,7 @@
 // computed; this module wires it to the Python runtime. States follow ../shared/CONTRACT.md:
 // prerendered → loading → ready | invalid | failed. Each widget is set up inside its own
 // try/catch so one broken widget never breaks the page.
-import { compute, onRuntimeEvent, runtimeState, runtimeUrls, startRuntime } from "./runtime.js";
+import { answerAhead, compute, knownAnswer, onRuntimeEvent, runtimeState, runtimeUrls, startRuntime } from "./runtime.js";
 import { dataValue, fill, formatNumber, keyLabel, resultText } from "./format.js";
 import { renderFigure } from "./figures.js";
 import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
@@ -21,17 +21,31 @@ class CalculatorWidget {
     this.latest = 0;
     this.timer = null;
     this.urls = runtimeUrls(root.dataset.runtime); // now, while this widget's page is current
+    this.pagePath = location.pathname;
     this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
-    this.formatPrerendered();
-    const figure = root.querySelector(".cv-figure");
-    if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues());
-    this.bind();
     const params = new URLSearchParams(location.search);
     const linked = this.applyLink(params);
+    // A later page of the visit whose example the runtime answered ahead shows that answer now.
+    const known = linked ? undefined : knownAnswer(this.exampleRequest());
+    if (known) this.show(known);
+    else this.showPrerendered();
+    this.bind();
     if (params.get("present") === "1" && root.hasAttribute("data-calculator-page")) setPresenting(root, true, this.messages.workshop.actions);
     this.watchRuntime();
     // With the runtime already up (a later page of the visit) there is nothing to wait for.
-    if (linked || runtimeState() === "ready") this.recomputeNow();
+    if (!known && (linked || runtimeState() === "ready")) this.recomputeNow();
+  }
+
+  // The page's example as the runtime is asked for it while the inputs are untouched: in link
+  // form, the form in which other pages answer it ahead (spec.ahead).
+  exampleRequest() {
+    return { calculator: this.spec.id, fields: this.spec.example, lang: "link" };
+  }
+
+  showsExample() {
+    const now = this.snapshot();
+    return now.shown.every((shown, i) => shown === this.example.shown[i])
+      && this.example.values.every(([control, value]) => control.value === value);
   }
 
   // ---- the declaration ----------------------------------------------------------------
@@ -129,7 +143,9 @@ class CalculatorWidget {
   // ---- events -------------------------------------------------------------------------
   bind() {
     this.form.addEventListener("input", () => this.schedule(DEBOUNCE_MS));
-    this.form.addEventListener("change", () => this.schedule(0));
+    // A change (a choice made, a field left) only hurries an answer still waiting out the
+    // debounce: leaving a field by clicking a link must not start work for the page being left.
+    this.form.addEventListener("change", () => this.timer !== null && this.schedule(0));
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("focusin", () => this.ensureRuntime(), { once: true });
     this.root.addEventListener("click", (event) => {
@@ -172,7 +188,11 @@ class CalculatorWidget {
   }
 
   ensureRuntime() {
-    if (runtimeState() === "ready") return this.schedule(0);
+    if (runtimeState() === "ready") {
+      // "ready" and "invalid" match the inputs already; "loading" has an answer on its way.
+      if (["prerendered", "failed"].includes(this.root.dataset.state)) this.schedule(0);
+      return;
+    }
     const fresh = runtimeState() !== "starting"; // not yet asked for, or failed before
     const starting = startRuntime(this.urls);
     this.setState("loading"); // the contract: results are not to be read while Python starts
@@ -198,24 +218,30 @@ class CalculatorWidget {
   }
 
   async recompute() {
+    this.timer = null;
     if (runtimeState() !== "ready") {
       if (runtimeState() !== "failed") this.ensureRuntime();
       return; // runs again when the runtime is ready (its "ready" event)
     }
     const id = ++this.latest;
-    const fields = {};
-    for (const control of this.form.elements) {
-      if (control.name && !control.disabled) fields[control.name] = control.value;
-    }
     let result;
     try {
-      result = await compute({ calculator: this.spec.id, fields, lang: this.lang });
+      result = await compute(this.showsExample() ? this.exampleRequest() : this.request());
     } catch (error) {
       console.warn("calculator:", error);
       return this.fail();
     }
     if (id !== this.latest || !this.root.isConnected) return; // a newer request won
     this.show(result);
+    answerAhead(this.spec.ahead); // the worker is idle now: answer the other pages' examples
+  }
+
+  request() {
+    const fields = {};
+    for (const control of this.form.elements) {
+      if (control.name && !control.disabled) fields[control.name] = control.value;
+    }
+    return { calculator: this.spec.id, fields, lang: this.lang };
   }
 
   // ---- showing results ---------------------------------------------------------------
@@ -332,6 +358,12 @@ class CalculatorWidget {
     status.querySelector(".cv-retry").hidden = false;
   }
 
+  showPrerendered() {
+    this.formatPrerendered();
+    const figure = this.root.querySelector(".cv-figure");
+    if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues());
+  }
+
   // The prerendered text was written by Babel at build time; Intl writes it again at once so
   // that both can never differ on screen (a test compares them).
   formatPrerendered() {
@@ -369,11 +401,13 @@ class CalculatorWidget {
     this.lastInputs = inputs;
     if (this.root.querySelector(".cv-share-qr:not([hidden])")) this.drawShareQr();
     if (!this.root.closest("[data-calculator-page]")) return; // embedded in a chapter: leave the URL alone
+    if (location.pathname !== this.pagePath) return; // an answer that arrives after the reader left
     const query = this.linkQuery(inputs);
     if (isPresenting(this.root)) query.set("present", "1"); // the address bar only; shared links never
     // The example as published needs no query: keep such an address clean.
     const search = [...query.keys()].length > 1 ? "?" + query.toString() : "";
-    history.replaceState(history.state, "", location.pathname + search + location.hash);
+    // Not when nothing changes: each history entry update costs the browser several ms.
+    if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
   }
 
   currentLink() {
@@ -520,6 +554,10 @@ function mountAll() {
   }
 }
 
-// Material's document$ emits on the first load and after every instant navigation.
+// Material's document$ emits on the first load and after every instant navigation. On an
+// instant navigation Material first re-runs the scripts inside the new content; a calculator
+// page has one that calls this (overrides/main.html), so the widget is ready before Material
+// measures the new page's layout.
+window.cvMountCalculators = mountAll;
 if (window.document$) window.document$.subscribe(mountAll);
 else document.addEventListener("DOMContentLoaded", mountAll);
