@@ -564,8 +564,10 @@ def report(meta: dict[str, str], build_s: float, guide: Bytes, bare: list[float]
         lambda f: (ms(median(f.edits)), None if not f.edits else median(f.edits) <= input_target)),
         f"≤ {input_target} ms (16 + debounce {debounce})")
     row("  (min / max)", per(lambda f: f"{min(f.edits):.0f}/{max(f.edits):.0f} ms" if f.edits else "—"), "")
-    row("longest main-thread task, page load", per(lambda f: (
-        ms(f.longest_task_load) if f.long_tasks_load else "none", f.long_tasks_load == 0)), "none > 50 ms")
+    # Any script's: at load these are Material's bundle starting up (named below). The issue's
+    # target is for the calculator's own script, two rows down.
+    row("longest main-thread task, page load (any script)", per(lambda f:
+        ms(f.longest_task_load) if f.long_tasks_load else "none"), "(information)")
     row("  long tasks during load", per(lambda f: str(f.long_tasks_load)), "")
     row("longest main-thread task, typing", per(lambda f: (
         ms(f.longest_task_typing) if f.long_tasks_typing else "none", f.long_tasks_typing == 0)), "none > 50 ms")
