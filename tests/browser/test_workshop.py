@@ -19,7 +19,8 @@ from sitebuild.macros import calculator_link, resolved_preset
 from tests.conftest import ROOT
 
 JSQR = ROOT / "node_modules/jsqr/dist/jsQR.js"
-READY = "document.querySelector('[data-calculator]').dataset.state === 'ready'"
+# Null-safe: right after a click, instant navigation may not have swapped the page in yet.
+READY = "document.querySelector('[data-calculator]')?.dataset.state === 'ready'"
 PRESET_CASES = [(cid, name) for cid, presets in PRESETS.items() for name in presets]
 
 
