@@ -55,14 +55,22 @@ def urls() -> dict[str, str]:
 
 @cache
 def wheel_path() -> Path:
-    """Build the wheel once per process (static-i18n builds each language in the same one)."""
-    out = Path(tempfile.mkdtemp(prefix="calculators-wheel-"))
+    """Build the wheel once per process (static-i18n builds each language in the same one).
+
+    It is built from a private copy of the package's sources: setuptools writes ``build/``
+    and ``*.egg-info`` beside the sources it builds, and two builds at once (the test
+    workers each build the site) would otherwise share and remove each other's files.
+    """
+    work = Path(tempfile.mkdtemp(prefix="calculators-wheel-"))
+    source, out = work / "source", work / "dist"
+    source.mkdir()
+    shutil.copyfile(ROOT / "pyproject.toml", source / "pyproject.toml")
+    shutil.copytree(ROOT / "calculators", source / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(source)],
         check=True,
         capture_output=True,
     )
-    shutil.rmtree(ROOT / "build", ignore_errors=True)
     (wheel,) = out.glob("calculators-*-py3-none-any.whl")
     return wheel
 
