@@ -67,8 +67,10 @@ def define_env(env: Any) -> None:
         if standalone and example is not None:
             raise ValueError(f"{env.page.file.src_uri}: a calculator's own page takes its example "
                              "from CALCULATOR_PAGE_EXAMPLES (sitebuild/chapters.py)")
-        example = CALCULATOR_PAGE_EXAMPLES.get(calculator_id) if standalone else example
-        query = resolved_preset(calculator_id, example, lang()) if example else {}
+        if standalone:
+            query = page_example(calculator_id, lang())
+        else:
+            query = resolved_preset(calculator_id, example, lang()) if example else {}
         # The worksheet asks the questions of the chapter the widget sits in, or of the
         # calculator's own chapter on its page.
         chapter = env.page.meta.get("chapter") if not standalone else None
@@ -131,7 +133,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def prepare_device() -> Markup:
-        return workshop.render_prepare(lang(), site_path("offline.json").rstrip("/"))
+        return workshop.render_prepare(lang())
 
     @env.macro
     def calculator_cards() -> Markup:
@@ -156,13 +158,16 @@ def resolved_preset(calculator_id: str, example: str, lang: str) -> dict[str, st
     }
 
 
+def page_example(calculator_id: str, lang: str) -> dict[str, str]:
+    """The link values a calculator's own page opens with (``{}``: the version's defaults)."""
+    example = CALCULATOR_PAGE_EXAMPLES.get(calculator_id)
+    return resolved_preset(calculator_id, example, lang) if example else {}
+
+
 def page_examples(lang: str) -> list[dict[str, Any]]:
     """The examples the calculator pages of ``lang`` open with, as the runtime's requests."""
-    examples = {calculator_id: CALCULATOR_PAGE_EXAMPLES.get(calculator_id) for calculator_id in CALCULATORS}
-    return [
-        {"calculator": calculator_id, "fields": resolved_preset(calculator_id, example, lang) if example else {}, "lang": "link"}
-        for calculator_id, example in examples.items()
-    ]
+    return [{"calculator": calculator_id, "fields": page_example(calculator_id, lang), "lang": "link"}
+            for calculator_id in CALCULATORS]
 
 
 def calculator_link(schema: Schema, query: dict[str, str]) -> str:

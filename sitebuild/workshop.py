@@ -83,11 +83,11 @@ def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, st
     )
 
 
-def render_prepare(lang: str, manifest_href: str) -> Markup:
+def render_prepare(lang: str) -> Markup:
     words = catalogue(lang, "workshop")["prepare"]
     texts = escape(json.dumps(words, ensure_ascii=False))
     return Markup(
-        f'<div class="cv-prepare" data-manifest="{escape(manifest_href)}" data-lang="{lang}" data-words="{texts}">'
+        f'<div class="cv-prepare" data-lang="{lang}" data-words="{texts}">'
         f'<button type="button" class="md-button md-button--primary" data-action="prepare">{escape(words["button"])}</button>'
         '<p class="cv-prepare-status" role="status"></p></div>'
     )

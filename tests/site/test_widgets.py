@@ -9,6 +9,7 @@ the answer to another example.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def form_fields(widget: Node) -> dict[str, str]:
     return fields
 
 
+@functools.cache
 def widgets(site: Path) -> list[tuple[str, str, Node]]:
     """(language, page, widget) for every calculator widget of the site."""
     found = []

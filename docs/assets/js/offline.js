@@ -56,9 +56,10 @@ function pageFiles(list, lang) {
 
 // After a visit to a calculator page: the page, its assets and the runtime stay available.
 // This waits until the runtime is up and a little longer, so that it never competes with the
-// page's own downloads or the reader's first edits; the files then come from the browser's
-// HTTP cache ("force-cache"), not from the network again. The runtime and the assets are kept
-// once per visit, every calculator page the reader opens (by instant navigation too) as well.
+// page's own downloads or the reader's first edits. The runtime and the assets are kept once
+// per visit and come from the browser's HTTP cache ("force-cache"), not from the network
+// again; every calculator page the reader opens (by instant navigation too) is kept as well,
+// asked for with a conditional request so that a copy kept on an earlier visit is replaced.
 const KEEP_AFTER_READY_MS = 3000;
 let runtimeKept = null;
 function runtimeReady() {

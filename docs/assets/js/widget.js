@@ -483,7 +483,7 @@ class CalculatorWidget {
     const record = { calculator: this.spec.id, title: this.spec.title, lang: this.lang, link: this.currentLink(),
       inputs: {}, results: {}, labels: {} };
     for (const [key, value] of Object.entries(this.lastInputs || {})) {
-      record.inputs[key] = value === null ? null : value;
+      record.inputs[key] = value;
       record.labels[key] = labelOf("fields", key);
     }
     for (const output of this.root.querySelectorAll("output[data-key]")) {
