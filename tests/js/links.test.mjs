@@ -1,0 +1,62 @@
+// Reading v=1 links (docs/assets/js/links.js) under Node: no browser, no DOM. The specs below
+// are cut-down copies of what the build writes into data-spec (sitebuild/macros.py).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fieldOf, itemNumber, linkText, pageText, readLink } from "../../docs/assets/js/links.js";
+
+const number = (key, fallback) => ({ key, kind: "money", default: fallback, numeric: true });
+// Like the value calculator: bare keys are offer 1, the group's items are 2..3.
+const offers = {
+  id: "value", version: 1, lang: "de",
+  fields: [number("price", 0), number("economic", 0), { key: "currency", kind: "text", default: "EUR", numeric: false }],
+  group: { first: 2, last: 3, inherit: false, fields: [number("price", 0), number("economic", 0)] },
+};
+// Like lifetime value: items 1..3 whose empty fields take the main input's value.
+const segments = {
+  id: "lifetime_value", version: 1, lang: "en",
+  fields: [number("average_check", 20)],
+  group: { first: 1, last: 3, inherit: true, fields: [{ key: "segment", kind: "text", default: null, numeric: false }, number("average_check", null)] },
+};
+
+test("an item key finds its group field; a bare key the main field", () => {
+  assert.equal(fieldOf(offers, "price_2"), offers.group.fields[0]);
+  assert.equal(fieldOf(offers, "price"), offers.fields[0]);
+  assert.equal(fieldOf(offers, "price_4"), undefined); // beyond the group's last item
+  assert.equal(itemNumber(offers, "price_3"), 3);
+  assert.equal(itemNumber(offers, "price"), null);
+  assert.equal(itemNumber(offers, "price_1"), null); // offer 1 is written with bare keys
+});
+
+test("a link that names nothing this calculator knows is no link", () => {
+  assert.equal(readLink(offers, new URLSearchParams("utm_source=x&present=1")), null);
+  assert.notEqual(readLink(offers, new URLSearchParams("v=1")), null);
+});
+
+test("a repeated key takes the last value; unknown keys are ignored", () => {
+  const link = readLink(offers, new URLSearchParams("v=1&price=5&price=7&colour=red&economic_3=9"));
+  assert.deepEqual([...link.given], [["price", "7"], ["economic_3", "9"]]);
+  assert.deepEqual([...link.items], [3]);
+});
+
+test("inputs a link leaves out take the version's defaults", () => {
+  const link = readLink(offers, new URLSearchParams("v=1&price=5"));
+  assert.equal(linkText(offers, link, "price"), "5");
+  assert.equal(linkText(offers, link, "economic"), "0");
+  assert.equal(linkText(offers, link, "currency"), "EUR");
+});
+
+test("an item's field left out of the link stays empty when it takes the main value", () => {
+  const link = readLink(segments, new URLSearchParams("v=1&segment_1=Gym&average_check=30"));
+  assert.equal(linkText(segments, link, "average_check_1"), "");
+  assert.equal(linkText(segments, link, "average_check"), "30");
+  assert.deepEqual([...link.items], [1]);
+});
+
+test("numbers open in the page's decimal style; text and odd values as they are", () => {
+  const price = offers.fields[0];
+  assert.equal(pageText(offers, price, "1.5"), "1,5");
+  assert.equal(pageText(offers, price, "-0.0000004"), "-0,0000004");
+  assert.equal(pageText(offers, price, "1.2.3"), "1.2.3"); // reported beside the field, unchanged
+  assert.equal(pageText(offers, offers.fields[2], "1.5"), "1.5"); // text field
+  assert.equal(pageText({ ...offers, lang: "en" }, price, "1.5"), "1.5");
+});
