@@ -2,11 +2,18 @@
 
 These rules mirror ``docs/assets/js/format.js`` (``Intl.NumberFormat`` in the browser) rule
 for rule, so that the prerendered text reads exactly like the text the browser writes for
-the same value; a browser test compares the two on every calculator page.
+the same value; a browser test compares the two on every calculator page, and
+``tests/site/test_rounding.py`` formats tie values (0.625, 1.005) both ways.
+
+One rounding rule: ``Intl`` rounds the shortest decimal that reads back as the float
+(``1.005``, not the binary 1.00499…) half away from zero. Babel reads a float the same way
+(``Decimal(str(value))``) but quantizes under the decimal context, whose default is half to
+even; :func:`format_number` sets ``ROUND_HALF_UP`` (half away from zero) around it.
 """
 
 from __future__ import annotations
 
+import decimal
 import re
 from typing import Any
 
@@ -26,6 +33,12 @@ def fraction_digits(kind: str, value: float) -> tuple[int, int]:
 
 
 def format_number(kind: str, value: Any, lang: str, currency: str = "USD") -> str:
+    """``value`` as the browser shows it: ``format_number("money", 0.625, "en")`` → ``$0.63``."""
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        return _format(kind, value, lang, currency)
+
+
+def _format(kind: str, value: Any, lang: str, currency: str) -> str:
     low, high = fraction_digits(kind, float(value))
     locale = Locale.parse(lang)
     if kind == "money":
@@ -39,7 +52,9 @@ def format_number(kind: str, value: Any, lang: str, currency: str = "USD") -> st
 
 
 def _with_fraction(pattern: str, low: int, high: int) -> str:
-    """The locale's own pattern (its grouping, symbol place and spacing) with our digits."""
-    positive = pattern.split(";")[0]
+    """The locale's own pattern (its grouping, symbol place and spacing) with our digits.
+
+    A negative subpattern is kept: Dutch writes ``€ -0,63``, not ``-€ 0,63``.
+    """
     digits = "0" + ("." + "0" * low + "#" * (high - low) if high else "")
-    return re.sub(r"0(?:\.[0#]+)?", digits, positive, count=1)
+    return ";".join(re.sub(r"0(?:\.[0#]+)?", digits, part, count=1) for part in pattern.split(";"))

@@ -1,0 +1,60 @@
+"""One rounding rule: the build (Babel) rounds ties as the browser (``Intl``) does.
+
+``Intl.NumberFormat`` rounds half away from zero, on the shortest decimal that reads back as
+the float (1.005 → 1.01 although the binary value is 1.00499…); Babel's default was half to
+even (0.625 USD prerendered as $0.62 while the page showed $0.63). Each tie below is
+formatted by ``sitebuild/formatting.py`` and by ``docs/assets/js/format.js`` under Node, in
+every language, and the two texts must be equal.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sitebuild.formatting import format_number
+from tests.conftest import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+# Ties at the last digit each kind shows: money and ratio 2 decimals, percent 2 (of the
+# percent number), share 1 (of the percent the fraction makes), months 1.
+TIES = {
+    "money": [0.625, 1.005, 2.675, 0.125, 0.615, -0.625, 1234.565, 8.345, 1000000.005],
+    "ratio": [0.625, 1.005, 2.675, 0.125, 0.615, -0.625, 1234.565, 8.345],
+    "percent": [12.345, 0.625, 50.005, 1.005, 33.335, -0.125, 2.675],
+    "share": [0.12345, 0.0625, 0.00125, 0.50005],
+    "months": [0.25, 2.45, 36.05, 0.15],
+}
+CASES = [(kind, value, lang) for kind, values in TIES.items() for value in values for lang in LANGUAGES]
+
+NODE_SCRIPT = """
+import { formatNumber } from "./docs/assets/js/format.js";
+const cases = JSON.parse(process.argv[1]);
+console.log(JSON.stringify(cases.map(([kind, value, lang]) => formatNumber(kind, value, lang, "EUR"))));
+"""
+
+
+@pytest.fixture(scope="module")
+def browser_texts() -> dict[tuple[str, float, str], str]:
+    result = subprocess.run(["node", "--input-type=module", "-e", NODE_SCRIPT, json.dumps(CASES)],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    return dict(zip(((k, v, lang) for k, v, lang in CASES), json.loads(result.stdout)))
+
+
+def test_intl_rounds_ties_half_away_from_zero(browser_texts: dict[tuple[str, float, str], str]) -> None:
+    # The rule this file relies on, seen in Node itself: 0.625 → 0.63, 2.675 → 2.68.
+    assert browser_texts[("ratio", 0.625, "en")] == "0.63"
+    assert browser_texts[("ratio", 2.675, "en")] == "2.68"
+    assert browser_texts[("ratio", -0.625, "en")] == "-0.63"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_build_rounds_ties_like_the_browser(lang: str, browser_texts: dict[tuple[str, float, str], str]) -> None:
+    differ = {(kind, value): (format_number(kind, value, lang, "EUR"), text)
+              for (kind, value, case_lang), text in browser_texts.items()
+              if case_lang == lang and format_number(kind, value, lang, "EUR") != text}
+    assert differ == {}, "Babel vs Intl: " + repr(differ)
