@@ -16,6 +16,10 @@ CODES = (
     "too_large",       # above the schema's upper limit
     "not_a_choice",    # a value outside a select's choices
     "shares_sum",      # segment shares that do not add up to 100
+    "wrong_currency",  # an amount written with another currency's sign than the chosen one
+    "unknown_calculator",  # a request for a calculator the guide does not have
+    "unknown_language",    # a request in a language (number style) the guide does not have
+    "bad_request",     # a worker request that is not {"calculator", "fields", "lang"}
 )
 
 

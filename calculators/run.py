@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import CalculatorError
 from .registry import CALCULATORS
+from .numbers import STYLES
 from .schema import Schema, read_field, split_key
 
 #: Results are rounded so that ``data-value`` reads the same from Python and from
@@ -28,8 +29,15 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     """Read ``fields`` (raw text by input key) in ``lang``'s number style and evaluate.
 
     Keys the calculator does not know are ignored. Returns ``{"ok", "items", "values",
-    "notes", "errors"}``; ``errors`` maps an input key to ``{"code", "params"}``.
+    "notes", "errors"}``; ``errors`` maps an input key to ``{"code", "params"}``. An unknown
+    calculator or language is such an error too, under the key ``calculator`` or ``lang``.
+
+    >>> run("nope", {}, "en")["errors"]
+    {'calculator': {'code': 'unknown_calculator', 'params': {}}}
     """
+    refused = _refused(calculator_id, lang)
+    if refused is not None:
+        return refused
     schema = CALCULATORS[calculator_id]
     items = schema.items_in(list(fields))
     inputs, errors = read_inputs(schema, fields, lang, items)
@@ -58,16 +66,44 @@ def read_inputs(
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     inputs: dict[str, Any] = {}
     errors: dict[str, dict[str, Any]] = {}
+    currency = _currency(schema, fields, lang)
     for key in schema.input_keys(items):
         declared = schema.field(key)
         try:
-            inputs[key] = read_field(declared, key, str(fields.get(key, "")), lang)
+            inputs[key] = read_field(declared, key, str(fields.get(key, "")), lang, currency)
         except CalculatorError as error:
             errors[key] = {"code": error.code, "params": error.params}
     for key, value in list(inputs.items()):
         if value is None:
             inputs[key] = _empty_value(schema, key, inputs)
     return inputs, errors
+
+
+def _currency(schema: Schema, fields: Mapping[str, str], lang: str) -> str:
+    """The chosen currency, which amounts may name (``$20``); USD when there is none."""
+    try:
+        declared = schema.field("currency")
+    except KeyError:
+        return "USD"
+    try:
+        value = read_field(declared, "currency", str(fields.get("currency", "")), lang)
+    except CalculatorError:
+        return "USD"  # reported beside the currency field; amounts are read without a sign
+    return str(value if value is not None else declared.empty)
+
+
+def _refused(calculator_id: Any, lang: Any) -> dict[str, Any] | None:
+    """The error result for a request no calculator can answer, else ``None``."""
+    if not isinstance(calculator_id, str) or calculator_id not in CALCULATORS:
+        return _error_result("calculator", "unknown_calculator")
+    if not isinstance(lang, str) or lang not in STYLES:
+        return _error_result("lang", "unknown_language")
+    return None
+
+
+def _error_result(key: str, code: str) -> dict[str, Any]:
+    return {"ok": False, "items": [], "values": {}, "notes": [], "figure": {}, "inputs": {},
+            "errors": {key: {"code": code, "params": {}}}}
 
 
 def _empty_value(schema: Schema, key: str, inputs: Mapping[str, Any]) -> Any:
@@ -108,11 +144,19 @@ def run_json(request: str) -> str:
     With ``"lang": "link"`` the fields are a ``v=1`` link's values (the room comparison reads
     participants' links): missing keys take the version's defaults, as when the link opens.
     """
-    message = json.loads(request)
-    fields = message["fields"]
-    if message["lang"] == "link":
-        fields = link_fields(message["calculator"], fields)
-    return json.dumps(run(message["calculator"], fields, message["lang"]))
+    try:
+        message = json.loads(request)
+    except ValueError:
+        message = None
+    if not isinstance(message, dict) or not isinstance(message.get("fields", {}), dict):
+        return json.dumps(_error_result("request", "bad_request"))
+    calculator_id, lang, fields = message.get("calculator"), message.get("lang"), message.get("fields", {})
+    refused = _refused(calculator_id, lang)
+    if refused is not None:
+        return json.dumps(refused)
+    if lang == "link":
+        fields = link_fields(calculator_id, fields)
+    return json.dumps(run(calculator_id, fields, lang))
 
 
 def link_fields(calculator_id: str, query: Mapping[str, str]) -> dict[str, str]:

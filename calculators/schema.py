@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import CalculatorError
-from .numbers import parse_number
+from .numbers import parse_amount, parse_number
 
 FieldKind = Literal["money", "number", "percent", "months", "hours", "count", "text", "choice"]
 OutputKind = Literal[
@@ -153,10 +153,12 @@ def split_key(key: str) -> tuple[str, int | None]:
     return key, None
 
 
-def read_field(declared: Field, key: str, text: str, lang: str) -> float | str | None:
+def read_field(declared: Field, key: str, text: str, lang: str, currency: str = "USD") -> float | str | None:
     """The value of one input from its raw text, or :class:`CalculatorError`.
 
     ``None`` means empty: the caller decides whether the default or the main value applies.
+    Amounts may carry the sign of ``currency`` (``$20``); another currency's sign is the
+    error ``wrong_currency``.
     """
     if len(text) > MAX_TEXT:
         raise CalculatorError("too_long", key, {"maximum": MAX_TEXT})
@@ -174,9 +176,10 @@ def read_field(declared: Field, key: str, text: str, lang: str) -> float | str |
     if declared.kind == "percent" and stripped.endswith(("%", "％")):
         stripped = stripped[:-1].rstrip()
     try:
-        value = parse_number(stripped, lang)
+        value = parse_amount(stripped, lang, currency) if declared.kind == "money" else parse_number(stripped, lang)
     except ValueError as error:
-        raise CalculatorError(str(error), key) from None
+        params = {"currency": currency} if str(error) == "wrong_currency" else {}
+        raise CalculatorError(str(error), key, params) from None
     if declared.minimum is not None and value < declared.minimum:
         code = "negative" if declared.minimum == 0 else "too_small"
         raise CalculatorError(code, key, {"minimum": declared.minimum})

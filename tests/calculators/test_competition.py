@@ -351,6 +351,7 @@ ERROR_CASES = [
     ({"same_kind_1": "maybe"}, "same_kind_1", "not_a_choice"),
     ({"same_need_4": "YES"}, "same_need_4", "not_a_choice"),
     ({"currency": "XYZ"}, "currency", "not_a_choice"),
+    ({"cost": "3 €"}, "cost", "wrong_currency"),  # the link's currency is USD (the default)
 ]
 
 
@@ -366,11 +367,12 @@ def test_bad_input_is_reported_beside_its_field_with_a_stable_code(override, key
 
 def test_every_code_a_field_can_cause_is_tested_and_the_rest_cannot_occur():
     tested = {code for _, _, code in ERROR_CASES}
-    assert tested == {"required", "not_a_number", "too_long", "negative", "too_large", "not_a_choice"}
+    assert tested == {"required", "not_a_number", "too_long", "negative", "too_large", "not_a_choice", "wrong_currency"}
     fields = SCHEMA.fields + SCHEMA.group.fields
     # too_small needs a positive lower limit and shares_sum belongs to segments: neither here
     assert all(f.minimum in (0, None) for f in fields)
-    assert set(CODES) - tested == {"too_small", "shares_sum"}
+    # the last three belong to the request, not to a field (tests/calculators/test_numbers.py)
+    assert set(CODES) - tested == {"too_small", "shares_sum", "unknown_calculator", "unknown_language", "bad_request"}
 
 
 def test_each_bad_field_is_reported_at_once():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from calculators.errors import CODES
-from calculators.numbers import parse_number
-from calculators.run import run
+from calculators.numbers import parse_amount, parse_number
+from calculators.run import run, run_json
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -52,3 +54,140 @@ def test_empty_optional_fields_are_zero() -> None:
 
 def test_unknown_keys_are_ignored() -> None:
     assert run("value", {"economic": "10", "price": "4", "evil": "<script>"}, "en")["ok"] is True
+
+
+# --- Issue 15: the audit's misreadings, and forms people type.
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("0,125", "en"), ("0,125", "ko"), ("0,125", "zh"), ("0.125", "de"), ("0.125", "nl"), ("0.125", "ru"),
+    ("0,125", "de"), ("0.125", "en"),
+])
+def test_a_group_starting_with_zero_is_never_thousands(text: str, lang: str) -> None:
+    # Before the fix 0,125 on an English page read as 125: "0" cannot be a thousands group,
+    # so the separator can only be the decimal one: 0 + 125/1000 = 0.125.
+    assert parse_number(text, lang) == 0.125
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A space is never a decimal separator and "0" is never a group: no reading exists.
+    ("0 125", "en"), ("0 125", "de"), ("0\u00a0125", "ru"), ("0.125,5", "de"), ("0,125.5", "en"),
+])
+def test_a_leading_zero_group_with_no_decimal_reading_is_rejected(text: str, lang: str) -> None:
+    with pytest.raises(ValueError, match="not_a_number"):
+        parse_number(text, lang)
+
+
+@pytest.mark.parametrize("text", ["10²", "2³", "①②", "١٢", "½", "Ⅻ", "𝟏𝟐"])
+def test_superscripts_circled_and_other_script_digits_are_not_digits(text: str) -> None:
+    # NFKC turned 10² into 102, 2³ into 23 and ①② into 12.
+    for lang in ("en", "zh", "de", "link"):
+        with pytest.raises(ValueError, match="not_a_number"):
+            parse_number(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("20,-", "de", 20), ("1.250,-", "de", 1250), ("1.250,-", "nl", 1250), ("20,\u2013", "nl", 20),
+    ("1'250.50", "en", 1250.5), ("1'250.50", "de", 1250.5), ("1\u2019250", "de", 1250), ("1'250,50", "de", 1250.5),
+    ("12。5", "zh", 12.5), ("１２。５", "zh", 12.5), ("+5", "en", 5), ("＋５", "ko", 5), ("+ 5", "de", 5),
+    ("1.2万", "zh", 12_000), ("3만", "ko", 30_000), ("2亿", "zh", 200_000_000), ("1억", "ko", 100_000_000),
+    ("0.07万", "zh", 700),  # 0.07 × 10 000 = 700 exactly, not 700.0000000000001
+    ("-0", "en", 0),
+])
+def test_forms_people_type_are_read(text: str, lang: str, expected: float) -> None:
+    value = parse_number(text, lang)
+    assert value == expected
+    assert str(value) != "-0.0"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("20,-", "en"),      # the dash for cents is a decimal-comma custom
+    ("1.2万", "en"), ("3만", "zh"), ("3万万", "zh"), ("万", "zh"),
+    ("+-5", "en"), ("++5", "en"), ("1'25", "en"), ("12。5。5", "zh"),
+])
+def test_forms_that_still_mean_nothing_are_rejected(text: str, lang: str) -> None:
+    with pytest.raises(ValueError, match="not_a_number"):
+        parse_number(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "currency", "expected"), [
+    ("20 €", "de", "EUR", 20), ("20€", "en", "EUR", 20), ("€20", "nl", "EUR", 20), ("$20", "en", "USD", 20),
+    ("20 $", "ru", "USD", 20), ("US$1,250.50", "ko", "USD", 1250.5), ("20 EUR", "en", "EUR", 20), ("CHF 1'250.50", "de", "CHF", 1250.5),
+    ("１２００円", "zh", "JPY", 1200), ("3만 원", "ko", "KRW", 30_000), ("1.2万元", "zh", "CNY", 12_000),
+    ("1 234,50 ₽", "ru", "RUB", 1234.5), ("$5", "en", "CAD", 5), ("＄5", "en", "USD", 5),
+])
+def test_an_amount_may_carry_the_chosen_currency_sign(text, lang, currency, expected) -> None:  # type: ignore[no-untyped-def]
+    result = run("value", {"economic": text, "price": "1", "currency": currency}, lang)
+    assert result["ok"], result["errors"]
+    assert result["values"]["total_benefit"] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "currency"), [
+    ("-$20", "en", "USD"), ("$-20", "en", "USD"), ("-US$\u00a020,00", "nl", "USD"), ("\u221220 €", "de", "EUR"),
+])
+def test_a_negative_amount_keeps_its_sign_on_either_side_of_the_currency(text: str, lang: str, currency: str) -> None:
+    assert parse_amount(text, lang, currency) == -20
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("20 €", "USD"), ("$20", "EUR"), ("CA$20", "USD"), ("20 CHF", "EUR"), ("¥20", "KRW"),
+])
+def test_another_currency_sign_is_rejected_with_its_own_code(text: str, currency: str) -> None:
+    result = run("value", {"economic": text, "price": "1", "currency": currency}, "en")
+    assert result["errors"] == {"economic": {"code": "wrong_currency", "params": {"currency": currency}}}
+
+
+def test_a_currency_sign_is_not_a_number_where_no_money_is_due() -> None:
+    result = run("value", {"economic": "5", "price": "1", "time_hours": "$2"}, "en")
+    assert result["errors"]["time_hours"]["code"] == "not_a_number"
+
+
+@pytest.mark.parametrize(("calculator", "lang", "key", "code"), [
+    ("nope", "en", "calculator", "unknown_calculator"),
+    ("value", "fr", "lang", "unknown_language"),
+    ("value", "", "lang", "unknown_language"),
+])
+def test_an_unknown_calculator_or_language_is_a_typed_error(calculator: str, lang: str, key: str, code: str) -> None:
+    # Both raised KeyError before.
+    assert run(calculator, {}, lang)["errors"] == {key: {"code": code, "params": {}}}
+    answer = json.loads(run_json(json.dumps({"calculator": calculator, "fields": {}, "lang": lang})))
+    assert answer["ok"] is False and answer["errors"] == {key: {"code": code, "params": {}}}
+
+
+@pytest.mark.parametrize("request_text", ["not json", "[]", '{"calculator": "value", "lang": "en", "fields": []}',
+                                          '{"calculator": "value", "fields": {}}', '{"calculator": "nope", "lang": "link"}'])
+def test_a_malformed_worker_request_is_a_typed_error(request_text: str) -> None:
+    answer = json.loads(run_json(request_text))
+    assert answer["ok"] is False
+    assert all(error["code"] in CODES for error in answer["errors"].values())
+
+
+# --- Every number the pages show reads back as itself (Babel formats as the browser does).
+
+from decimal import Decimal  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from calculators.schema import Field, read_field  # noqa: E402
+from calculators.value import CURRENCIES  # noqa: E402
+from sitebuild.formatting import format_number, fraction_digits  # noqa: E402
+from sitebuild.languages import LANGUAGES  # noqa: E402
+
+_INPUT_KINDS = ("money", "number", "percent", "months", "hours", "count")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    kind=st.sampled_from(_INPUT_KINDS),
+    lang=st.sampled_from([language for language in LANGUAGES]),
+    currency=st.sampled_from(CURRENCIES),
+    value=st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+)
+def test_every_number_a_page_shows_reads_back_as_itself(kind: str, lang: str, currency: str, value: Decimal) -> None:
+    shown_value = float(value)
+    digits = fraction_digits(kind, shown_value)[1]
+    text = format_number(kind, shown_value, lang, currency)
+    read = read_field(Field("x", kind, minimum=None), "x", text, lang, currency)  # type: ignore[arg-type]
+    # The text's own number: it shows the same text again, and lies within half a last digit.
+    assert isinstance(read, float)
+    assert format_number(kind, read, lang, currency) == text
+    assert abs(read - shown_value) <= 0.5 * 10**-digits + 1e-9, text
