@@ -56,7 +56,7 @@ from enum import IntEnum
 from typing import Any
 
 from .schema import Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
-from .value import CURRENCIES, MAX_MONEY, best_item, net_value, value_ratio
+from .value import CURRENCIES, MAX_MONEY, best_item, free_items, net_value, value_ratio
 
 #: Up to eight alternatives, ``_1`` … ``_8``.
 MAX_ALTERNATIVES = 8
@@ -154,6 +154,8 @@ class Assessment:
     tied: int
     best_by_ratio: int | None
     shares: Shares | None
+    #: Items with a benefit for nothing: no ratio exists for them, so none ranks by ratio.
+    free: tuple[int, ...] = ()
 
     def item(self, number: int) -> Assessed:
         """The assessed item with this number (0: yours)."""
@@ -184,8 +186,7 @@ def ranked(scores: Sequence[float | None], numbers: Sequence[int]) -> int | None
     >>> ranked([None, None], [1, 2]) is None
     True
     """
-    best = best_item(scores)
-    return None if best is None else numbers[best - 1]
+    return best_item(scores, numbers)
 
 
 def strongest_by_level(alternatives: Sequence[Assessed]) -> tuple[int, int, int]:
@@ -264,6 +265,8 @@ def assess(yours: YourOffer, alternatives: Sequence[Alternative], numbers: Seque
     runner_up = ranked(others, all_numbers)
     top = nets[all_numbers.index(choice)]
     margin = None if runner_up is None else top - nets[all_numbers.index(runner_up)]
+    # A benefit for a cost of 0 (or one too small to divide by) has no ratio.
+    free = tuple(i.number for i in items if i.ratio is None and i.net > 0)
     return Assessment(
         you=you,
         alternatives=alts,
@@ -273,8 +276,9 @@ def assess(yours: YourOffer, alternatives: Sequence[Alternative], numbers: Seque
         runner_up=runner_up,
         margin=0.0 if margin is not None and _same(margin, 0.0) else margin,
         tied=sum(1 for n in nets if _same(n, top)),
-        best_by_ratio=ranked([i.ratio for i in items], all_numbers),
+        best_by_ratio=None if free else ranked([i.ratio for i in items], all_numbers),
         shares=customer_shares(you, alts),
+        free=free,
     )
 
 
@@ -302,6 +306,8 @@ NOTES: dict[str, tuple[str, ...]] = {
     "competition.strongest_threat_level_3": ("item", "name", "net", "your_net"),
     "competition.no_level_2": (),
     "competition.no_level_3": (),
+    "competition.free_item": ("item", "name"),
+    "competition.free_item_yours": ("name",),
     "competition.shares_partial": ("given", "listed"),
     "competition.shares_zero_total": (),
 }
@@ -329,6 +335,12 @@ def notes_for(a: Assessment) -> tuple[Note, ...]:
                 "by_ratio_name": ("text", by_ratio.name),
                 "ratio": ("ratio", _tidy(by_ratio.ratio)),
             }))
+        for number in a.free:
+            free = a.item(number)
+            if number == YOURS:
+                notes.append(Note("competition.free_item_yours", {"name": ("text", free.name)}))
+            else:
+                notes.append(Note("competition.free_item", {"item": ("item", number), "name": ("text", free.name)}))
         assert a.strongest_overall is not None
         threat = a.item(a.strongest_overall)
         notes.append(Note(f"competition.strongest_threat_level_{int(threat.level or 0)}", {

@@ -22,6 +22,18 @@ a small one returns more per unit of cost.
 >>> c = compare([big, small])
 >>> c.best_by_subtraction, c.best_by_ratio, c.methods_disagree
 (1, 2, True)
+
+Offers keep their numbers when one is removed: offers 1 and 3 name offer 3, never "2".
+
+>>> compare([small, big], numbers=(1, 3)).best_by_subtraction
+3
+
+An offer that gives a benefit for nothing has no ratio (benefit ÷ 0 does not exist), so
+division cannot rank the offers at all; subtraction still can.
+
+>>> c = compare([Offer(economic=50), big])
+>>> c.best_by_subtraction, c.best_by_ratio, c.free, c.methods_disagree
+(2, None, (1,), False)
 """
 
 from __future__ import annotations
@@ -65,11 +77,16 @@ class OfferValue:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Offers assessed side by side; offer numbers start at 1 and ties go to the lowest."""
+    """Offers assessed side by side, by their numbers; ties go to the lowest number.
+
+    ``free`` holds the numbers of offers with a benefit and a total cost of 0: their ratio
+    does not exist, so with one of them ``best_by_ratio`` is ``None``.
+    """
 
     offers: tuple[OfferValue, ...]
     best_by_subtraction: int
     best_by_ratio: int | None
+    free: tuple[int, ...] = ()
 
     @property
     def methods_disagree(self) -> bool:
@@ -117,26 +134,51 @@ def assess(offer: Offer) -> OfferValue:
     )
 
 
-def compare(offers: Sequence[Offer]) -> Comparison:
-    """Assess offers and name the best one by each method (1-based; ties go to the lowest)."""
+def compare(offers: Sequence[Offer], numbers: Sequence[int] | None = None) -> Comparison:
+    """Assess offers and name the best one by each method, by the offers' ``numbers``
+    (1, 2, … by default; ascending, so that ties go to the lowest)."""
+    numbers = tuple(range(1, len(offers) + 1)) if numbers is None else tuple(numbers)
     assessed = tuple(assess(o) for o in offers)
+    free = free_items([a.total_benefit for a in assessed], [a.total_cost for a in assessed], numbers)
     return Comparison(
         offers=assessed,
-        best_by_subtraction=best_item([a.net_value for a in assessed]) or 1,
-        best_by_ratio=best_item([a.value_ratio for a in assessed]),
+        best_by_subtraction=best_item([a.net_value for a in assessed], numbers) or numbers[0],
+        best_by_ratio=None if free else best_item([a.value_ratio for a in assessed], numbers),
+        free=free,
     )
 
 
-def best_item(scores: Sequence[float | None]) -> int | None:
-    """The 1-based number of the highest score, the lowest number on a tie; ``None`` if no
-    score exists. Shared by the calculators that rank things."""
+def free_items(benefits: Sequence[float], costs: Sequence[float], numbers: Sequence[int]) -> tuple[int, ...]:
+    """The numbers of the items that give a benefit for a total cost of 0. Division cannot
+    rank a list with one of them: its ratio does not exist (it is no number, however large),
+    and ranking the others alone would wrongly say division prefers one of them.
+
+    >>> free_items([50, 120, 0], [0, 100, 0], [1, 3, 4])
+    (1,)
+    """
+    return tuple(n for b, c, n in zip(benefits, costs, numbers) if c == 0 and b > 0)
+
+
+def best_item(scores: Sequence[float | None], numbers: Sequence[int] | None = None) -> int | None:
+    """The number of the highest score, the lowest number on a tie; ``None`` if no score
+    exists. ``numbers`` are the items' own numbers (ascending), 1, 2, … by default: the
+    answer is an item's number, never its position in the list. Shared by the calculators
+    that rank things.
+
+    >>> best_item([2.0, 3.0, 3.0]), best_item([2.0, 3.0, 3.0], [1, 3, 4])
+    (2, 3)
+    """
+    numbers = list(range(1, len(scores) + 1)) if numbers is None else list(numbers)
+    if len(numbers) != len(scores):
+        raise ValueError("one number per score")
     best: int | None = None
-    for number, score in enumerate(scores, start=1):
+    for position, score in enumerate(scores):
         if score is None:
             continue
-        if best is None or score > scores[best - 1] and not math.isclose(score, scores[best - 1], rel_tol=1e-12, abs_tol=1e-9):  # type: ignore[operator]
-            best = number
-    return best
+        top = None if best is None else scores[best]
+        if top is None or score > top and not math.isclose(score, top, rel_tol=1e-12, abs_tol=1e-9):
+            best = position
+    return None if best is None else numbers[best]
 
 
 # --- The declaration: inputs, outputs and limits, read by the widget, links, docs and tests.
@@ -164,7 +206,7 @@ MAX_OFFERS = 4
 def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
     suffixes = [""] + [f"_{n}" for n in items]
     offers = [Offer(**{f.key: inputs[f.key + s] for f in _OFFER_FIELDS}) for s in suffixes]
-    comparison = compare(offers)
+    comparison = compare(offers, (1, *items))
     values: dict[str, float | int | str | None] = {}
     for suffix, result in zip(suffixes, comparison.offers):
         for output in _OFFER_OUTPUTS:
@@ -178,6 +220,7 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
                 "by_subtraction": ("item", comparison.best_by_subtraction),
                 "by_ratio": ("item", comparison.best_by_ratio),
             }))
+        notes += [Note("value.free_offer", {"item": ("item", n)}) for n in comparison.free]
     return Evaluation(values=values, notes=tuple(notes))
 
 

@@ -33,9 +33,16 @@ def fraction_digits(kind: str, value: float) -> tuple[int, int]:
 
 
 def format_number(kind: str, value: Any, lang: str, currency: str = "USD") -> str:
-    """``value`` as the browser shows it: ``format_number("money", 0.625, "en")`` → ``$0.63``."""
+    """``value`` as the browser shows it: ``format_number("money", 0.625, "en")`` → ``$0.63``.
+
+    A number that rounds to zero shows as 0, never ``-0`` (format.js asks Intl for the same
+    with ``signDisplay: "negative"``).
+    """
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
-        return _format(kind, value, lang, currency)
+        text = _format(kind, value, lang, currency)
+        if not any(ch in "123456789" for ch in text):
+            return _format(kind, abs(value), lang, currency)
+        return text
 
 
 def _format(kind: str, value: Any, lang: str, currency: str) -> str:

@@ -601,3 +601,21 @@ def test_module_declares_no_name_of_the_value_calculator_again():
     assert competition.net_value is value.net_value
     assert competition.value_ratio is value.value_ratio
     assert competition.best_item is value.best_item
+
+
+# --- Issue 15: a free item has no ratio, so ranking by ratio makes no claim.
+
+def test_a_free_alternative_stops_the_ratio_claim():
+    # Yours 5 − 3 = 2, ratio 1.67; no. 1 free: 4 − 0 = 4, no ratio; no. 2: 6 − 2 = 4, ratio 3.
+    # Before the fix: "ranked by ratio, no. 2 would come first", as if 4 for nothing were less.
+    result = open_link({"benefit": "5", "cost": "3", "benefit_1": "4", "cost_1": "0",
+                        "benefit_2": "6", "cost_2": "2"})
+    assert result["values"]["ratio_1"] is None
+    assert "competition.ratio_disagrees" not in note_keys(result)
+    assert note(result, "competition.free_item")["item"] == 1
+
+
+def test_your_free_offer_says_so():
+    result = open_link({"name": "Sample", "benefit": "5", "cost": "0", "benefit_1": "6", "cost_1": "2"})
+    assert note(result, "competition.free_item_yours") == {"name": "Sample"}
+    assert "competition.ratio_disagrees" not in note_keys(result)

@@ -83,3 +83,49 @@ def test_scaling_money_scales_net_value_and_keeps_the_ratio(benefit, price, tran
     assert scaled.net_value == pytest.approx(base.net_value * k, rel=1e-9, abs=1e-6)
     if base.value_ratio is not None and scaled.value_ratio is not None:
         assert scaled.value_ratio == pytest.approx(base.value_ratio, rel=1e-9)
+
+
+# --- Issue 15: the audit's wrong answers.
+
+def test_offers_1_and_3_name_offer_3_not_its_position() -> None:
+    # Offer 1: 600 − 400 = 200, ratio 600 ÷ 400 = 1.5. Offer 3: 1250 − 1000 = 250, ratio 1.25.
+    # Subtraction picks offer 3 (250 > 200); division picks offer 1 (1.5 > 1.25). Before the
+    # fix both were positions: subtraction said "2", an offer that does not exist.
+    result = run("value", {"economic": "600", "price": "400", "economic_3": "1250", "price_3": "1000"}, "en")
+    assert result["items"] == [3]
+    assert result["values"]["best_by_subtraction"] == 3
+    assert result["values"]["best_by_ratio"] == 1
+    [note] = [n for n in result["notes"] if n["key"] == "value.methods_disagree"]
+    assert note["params"] == {"by_subtraction": ["item", 3], "by_ratio": ["item", 1]}
+
+
+def test_a_link_with_only_offer_3_names_offer_3_by_division() -> None:
+    # Offer 1 (defaults): 120 ÷ 100 = 1.2, net 20. Offer 3: 600 ÷ 400 = 1.5, net 200.
+    result = run("value", link_fields("value", {"economic_3": "600", "price_3": "400", "time_hours_3": "0"}), "link")
+    assert (result["values"]["best_by_subtraction"], result["values"]["best_by_ratio"]) == (3, 3)
+
+
+def test_best_item_answers_with_the_items_numbers() -> None:
+    assert best_item([1.0, 5.0], [1, 3]) == 3
+    assert best_item([None, 5.0, 5.0], [2, 4, 7]) == 4  # a tie goes to the lower number
+    with pytest.raises(ValueError):
+        best_item([1.0], [1, 2])
+
+
+def test_a_free_offer_with_a_benefit_makes_no_claim_for_division() -> None:
+    # Offer 1: 50 − 0 = 50, ratio 50 ÷ 0 does not exist. Offer 2: 120 − 100 = 20, ratio 1.2.
+    # Before the fix: "division picks offer 2", as if a benefit for nothing returned less.
+    result = run("value", {"economic": "50", "price": "0", "economic_2": "120", "price_2": "100"}, "en")
+    values = result["values"]
+    assert values["value_ratio"] is None and values["best_by_subtraction"] == 1
+    assert values["best_by_ratio"] is None
+    assert [n["key"] for n in result["notes"]] == ["value.free_offer"]
+    assert result["notes"][0]["params"] == {"item": ["item", 1]}
+
+
+def test_a_free_offer_without_benefit_leaves_division_to_the_others() -> None:
+    # Offer 1 gives and costs nothing (0 ÷ 0): nothing to rank. Offer 2: 1.2, offer 3: 1.5.
+    result = run("value", {"economic": "0", "price": "0", "economic_2": "120", "price_2": "100",
+                           "economic_3": "60", "price_3": "40"}, "en")
+    assert result["values"]["best_by_ratio"] == 3
+    assert "value.free_offer" not in [n["key"] for n in result["notes"]]

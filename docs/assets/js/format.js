@@ -20,7 +20,9 @@ function formatter(lang, options) {
 
 export function formatNumber(kind, value, lang, currency = "USD") {
   const [minimumFractionDigits, maximumFractionDigits] = fractionDigits(kind, value);
-  const digits = { minimumFractionDigits, maximumFractionDigits };
+  // signDisplay "negative": a number that rounds to zero shows as 0, never -0 (as Babel does
+  // in sitebuild/formatting.py).
+  const digits = { minimumFractionDigits, maximumFractionDigits, signDisplay: "negative" };
   if (kind === "money") return formatter(lang, { style: "currency", currency, ...digits }).format(value);
   if (kind === "share") return formatter(lang, { style: "percent", ...digits }).format(value);
   if (kind === "percent") return formatter(lang, { style: "percent", ...digits }).format(value / 100);
