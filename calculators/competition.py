@@ -265,8 +265,8 @@ def assess(yours: YourOffer, alternatives: Sequence[Alternative], numbers: Seque
     runner_up = ranked(others, all_numbers)
     top = nets[all_numbers.index(choice)]
     margin = None if runner_up is None else top - nets[all_numbers.index(runner_up)]
-    # A benefit for a cost of 0 (or one too small to divide by) has no ratio.
-    free = tuple(i.number for i in items if i.ratio is None and i.net > 0)
+    # Where no ratio exists the cost is (next to) 0, so the net value is the benefit.
+    free = free_items([i.net for i in items], [i.ratio for i in items], all_numbers)
     return Assessment(
         you=you,
         alternatives=alts,

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .errors import CalculatorError
-from .schema import Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
+from .schema import RESULT_LIMIT, Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
 from .value import CURRENCIES, MAX_MONEY
 
 YesNo = Literal["yes", "no"]
@@ -65,10 +65,9 @@ MAX_MONTHS = 1200.0
 MAX_DISCOUNT_RATE = 1000.0
 MAX_TARGET = 100.0
 MAX_SEGMENTS = 8
-#: Results beyond 10^15 say nothing about a customer (and lose digits in the browser):
-#: they only come from extreme combinations of inputs (tiny costs, tiny churn), and are
-#: reported as ``none`` with the note ``lifetime_value.beyond_range``.
-RESULT_LIMIT = 1e15
+#: Results beyond :data:`calculators.schema.RESULT_LIMIT` only come from extreme combinations
+#: of inputs (tiny costs, tiny churn), and are reported as ``none`` with the note
+#: ``lifetime_value.beyond_range``.
 #: The chart's months when no finite lifetime exists, and its most points.
 OPEN_HORIZON_MONTHS = 60
 MAX_POINTS = 120
@@ -159,15 +158,16 @@ def expected_lifetime(churn_percent: float) -> float | None:
 
 
 def lifetime_value(monthly_margin: float, lifetime_months: float | None) -> float | None:
-    """m × t, the guide's LTV; ``None`` when the lifetime is endless (and the margin is not 0).
+    """m × t, the guide's LTV; ``None`` when the lifetime is endless, even at a margin of 0:
+    nothing a month for ever is 0 × ∞, which has no value (the page says why).
 
     >>> lifetime_value(20, 36)
     720.0
-    >>> lifetime_value(20, None) is None
-    True
+    >>> lifetime_value(20, None) is None, lifetime_value(0, None) is None
+    (True, True)
     """
     if lifetime_months is None:
-        return 0.0 if monthly_margin == 0 else None
+        return None
     return _finite(float(monthly_margin) * lifetime_months)
 
 
@@ -218,9 +218,9 @@ def discounted_for_churn(monthly_margin: float, churn_percent: float, rate: floa
     300.0
     """
     c = churn_percent / 100
-    if monthly_margin == 0:
-        return 0.0
-    return None if rate + c == 0 else _finite(monthly_margin / (rate + c))
+    if rate + c == 0:
+        return None  # m / 0, also at m = 0: an endless stream has no value today
+    return _finite(monthly_margin / (rate + c))
 
 
 def payback_months(acquisition_cost: float, monthly_margin: float) -> float | None:
@@ -312,6 +312,32 @@ def needed_lifetime_months(
     return _needed(target * acquisition_cost, monthly_margin, maximum)
 
 
+#: The decimals the page shows for money, numbers and percentages (two) and months (one):
+#: the same table as sitebuild/formatting.py's ``fraction_digits`` (a test compares them).
+NEEDED_DECIMALS = 2
+NEEDED_MONTHS_DECIMALS = 1
+
+
+def at_least(value: float | None, decimals: int = NEEDED_DECIMALS) -> float | None:
+    """The smallest number with ``decimals`` decimals that is not below ``value``.
+
+    A needed value is a threshold: the page shows it to 2 decimals (months to 1), and a
+    reader who types back what they see must reach the target. Rounded to the nearest, an
+    average check of 11.9047… would show 11.90, which gives LTV:CAC 2.9988, below 3: so
+    needed values are rounded up at the precision shown. Every lever raises LTV, so the
+    rounded-up value still reaches the target.
+
+    >>> at_least(11.904761904761905), at_least(75.0), at_least(83.33333333333333), at_least(45.01, 1)
+    (11.91, 75.0, 83.34, 45.1)
+    """
+    if value is None:
+        return None
+    scale = 10**decimals
+    scaled = value * scale
+    # float noise (75.00000000000001) is no reason to round up a whole cent
+    return math.ceil(scaled - 1e-9 * max(1.0, abs(scaled))) / scale
+
+
 def _finite(number: float) -> float | None:
     """``None`` for a quotient or product too large for a float (only from inputs far beyond
     the schema's limits), never ``inf``."""
@@ -360,10 +386,10 @@ def assess(customer: Customer) -> LifetimeValue:
         if cost > 0:
             target = c.target_ltv_to_cac
             needed = [
-                needed_average_check(target, cost, c.purchases_per_month, c.margin_percent, lifetime),
-                needed_purchases_per_month(target, cost, c.average_check, c.margin_percent, lifetime),
-                needed_margin_percent(target, cost, c.average_check, c.purchases_per_month, lifetime),
-                needed_lifetime_months(target, cost, margin),
+                at_least(needed_average_check(target, cost, c.purchases_per_month, c.margin_percent, lifetime), 2),
+                at_least(needed_purchases_per_month(target, cost, c.average_check, c.margin_percent, lifetime), 2),
+                at_least(needed_margin_percent(target, cost, c.average_check, c.purchases_per_month, lifetime), 2),
+                at_least(needed_lifetime_months(target, cost, margin), NEEDED_MONTHS_DECIMALS),
             ]
     return LifetimeValue(
         monthly_margin=margin,
@@ -616,8 +642,11 @@ def _main_notes(customer: Customer, values: dict[str, Any]) -> list[Note]:
     if ratio is not None:
         target = c.target_ltv_to_cac
         meets = ratio >= target or math.isclose(ratio, target, rel_tol=1e-9)
+        # Below the target, the ratio is shown rounded down: 2.996 is "2.99:1, below 3:1",
+        # never "3:1, below your target of 3:1".
+        shown = ratio if meets else math.floor(ratio * 100) / 100
         notes.append(Note("lifetime_value.ratio_meets_target" if meets else "lifetime_value.ratio_below_target", {
-            "ratio": _param("ratio", ratio), "target": _param("ratio", target),
+            "ratio": _param("ratio", shown), "target": _param("ratio", target),
         }))
     if c.acquisition_cost is not None and c.margin_percent == 100:
         notes.append(Note("lifetime_value.revenue_rule_of_thumb", {

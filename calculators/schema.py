@@ -18,6 +18,10 @@ OutputKind = Literal[
     "money", "number", "ratio", "months", "percent", "share", "item", "category", "level", "text"
 ]
 MAX_TEXT = 100  # the contract's limit for any value, typed or from a link
+#: The largest result a page shows. Beyond 10^15 a number says nothing about a customer or
+#: an offer, loses digits in the browser, and JavaScript would soon write it with an
+#: exponent: such results are ``None`` (``none``), with a note where a calculator says why.
+RESULT_LIMIT = 1e15
 NUMERIC_KINDS = frozenset({"money", "number", "percent", "months", "hours", "count"})
 
 

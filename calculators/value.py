@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .schema import Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
+from .schema import RESULT_LIMIT, Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
 
 Verdict = Literal["positive", "negative", "break_even"]
 
@@ -99,17 +99,19 @@ def net_value(benefit: float, cost: float) -> float:
 
 
 def value_ratio(benefit: float, cost: float) -> float | None:
-    """The division method: benefit per unit of cost; ``None`` when nothing is paid.
+    """The division method: benefit per unit of cost; ``None`` when nothing is paid, or so
+    little that the ratio passes :data:`~calculators.schema.RESULT_LIMIT` (a cost of
+    0.0000001 is no cost to divide by, and no page could show the quotient).
 
     >>> value_ratio(120, 100)
     1.2
-    >>> value_ratio(50, 0) is None
-    True
+    >>> value_ratio(50, 0) is None, value_ratio(1e9, 1e-91) is None
+    (True, True)
     """
     if cost == 0:
         return None
     ratio = benefit / cost
-    return ratio if math.isfinite(ratio) else None  # a cost of 1e-320 is no cost to divide by
+    return ratio if abs(ratio) <= RESULT_LIMIT else None
 
 
 def verdict(benefit: float, cost: float) -> Verdict:
@@ -139,7 +141,7 @@ def compare(offers: Sequence[Offer], numbers: Sequence[int] | None = None) -> Co
     (1, 2, … by default; ascending, so that ties go to the lowest)."""
     numbers = tuple(range(1, len(offers) + 1)) if numbers is None else tuple(numbers)
     assessed = tuple(assess(o) for o in offers)
-    free = free_items([a.total_benefit for a in assessed], [a.total_cost for a in assessed], numbers)
+    free = free_items([a.total_benefit for a in assessed], [a.value_ratio for a in assessed], numbers)
     return Comparison(
         offers=assessed,
         best_by_subtraction=best_item([a.net_value for a in assessed], numbers) or numbers[0],
@@ -148,15 +150,16 @@ def compare(offers: Sequence[Offer], numbers: Sequence[int] | None = None) -> Co
     )
 
 
-def free_items(benefits: Sequence[float], costs: Sequence[float], numbers: Sequence[int]) -> tuple[int, ...]:
-    """The numbers of the items that give a benefit for a total cost of 0. Division cannot
-    rank a list with one of them: its ratio does not exist (it is no number, however large),
-    and ranking the others alone would wrongly say division prefers one of them.
+def free_items(benefits: Sequence[float], ratios: Sequence[float | None], numbers: Sequence[int]) -> tuple[int, ...]:
+    """The numbers of the items that give a benefit for a cost of 0 (or one too small to
+    divide by). Division cannot rank a list with one of them: its ratio does not exist (it
+    is no number, however large), and ranking the others alone would wrongly say division
+    prefers one of them.
 
-    >>> free_items([50, 120, 0], [0, 100, 0], [1, 3, 4])
+    >>> free_items([50, 120, 0], [None, 1.2, None], [1, 3, 4])
     (1,)
     """
-    return tuple(n for b, c, n in zip(benefits, costs, numbers) if c == 0 and b > 0)
+    return tuple(n for b, r, n in zip(benefits, ratios, numbers) if r is None and b > 0)
 
 
 def best_item(scores: Sequence[float | None], numbers: Sequence[int] | None = None) -> int | None:

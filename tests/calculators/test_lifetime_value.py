@@ -194,7 +194,8 @@ def test_subscription_with_churn_lives_100_over_churn_months():
     assert values["needed_average_check"] == 15.0
     assert values["needed_purchases_per_month"] == 1.0
     assert values["needed_margin_percent"] == 60.0
-    assert values["needed_lifetime_months"] == pytest.approx(100 / 3, abs=1e-6)
+    # 3 × 100 ÷ 9 = 33.33… months, shown rounded up (one decimal for months): 33.4.
+    assert values["needed_lifetime_months"] == 33.4
 
 
 def test_subscription_notes_say_target_met_payback_within_a_year_and_what_discounting_means():
@@ -357,8 +358,9 @@ def test_a_higher_target_asks_more_of_every_lever():
     values = values_of({**FITNESS_CLUB, "margin_percent": "40", "acquisition_cost": "96", "target_ltv_to_cac": "5"})
     # m = 8, LTV = 288, ratio 3; the target 5 needs an LTV of 480.
     assert values["ltv_to_cac"] == 3.0
-    assert values["needed_average_check"] == pytest.approx(480 / (1 * 0.4 * 36))  # 33.33
-    assert values["needed_margin_percent"] == pytest.approx(100 * 480 / 720)     # 66.67 %
+    # Needed values are rounded up at the precision shown, so that typing one back meets the target.
+    assert values["needed_average_check"] == 33.34   # 480 / (1 × 0.4 × 36) = 33.333…
+    assert values["needed_margin_percent"] == 66.67  # 100 × 480 / 720 = 66.666… %
     assert values["needed_lifetime_months"] == 60.0                               # 480 / 8
 
 
@@ -745,7 +747,7 @@ def test_blend_lies_between_the_smallest_and_largest_segment(data):
        st.one_of(months.filter(lambda x: x > 0).map(lambda t: ("lifetime", t)), positive_churn.map(lambda c: ("churn", c))),
        st.floats(0.01, 1e6), st.floats(0.1, 100))
 @settings(max_examples=150)
-def test_each_needed_value_put_back_reaches_the_target_exactly(s, c, p, life, cost, target):
+def test_each_needed_value_put_back_reaches_the_target_and_one_shown_step_less_does_not(s, c, p, life, cost, target):
     kind, amount = life
     lifetime_args = {"lifetime_months": amount} if kind == "lifetime" else {"churn_percent": amount}
     customer = Customer(s, c, p, acquisition_cost=cost, target_ltv_to_cac=target, **lifetime_args)
@@ -761,7 +763,11 @@ def test_each_needed_value_put_back_reaches_the_target_exactly(s, c, p, life, co
         if needed is None:
             continue
         changed = replace(customer, **change(needed))
-        assert math.isclose(assess(changed).ltv_to_cac, target, rel_tol=1e-9), key
+        assert assess(changed).ltv_to_cac >= target * (1 - 1e-9), key
+        step = 0.1 if key == "needed_lifetime_months" else 0.01  # the last digit the page shows
+        if needed - step > 0:
+            less = assess(replace(customer, **change(needed - step))).ltv_to_cac
+            assert less is None or less <= target * (1 + 1e-9), key
 
 
 def _text(x: float) -> str:
@@ -809,3 +815,43 @@ def test_segments_through_run_never_yield_nan_and_blend_within_range(data):
     blended = result["values"]["blended_lifetime_value"]
     slack = 1e-12 * max(ltvs) + 1e-6  # results are rounded to 6 decimals
     assert min(ltvs) - slack <= blended <= max(ltvs) + slack
+
+
+# --- Issue 15: what the page shows must hold when typed back; results it cannot show.
+
+def test_a_needed_check_typed_back_as_shown_meets_the_target() -> None:
+    # m = 20 × 1 × 70 % = 14, LTV 14 × 36 = 504, CAC 100: the target 3 needs an LTV of 300,
+    # i.e. a check of 300 ÷ (1 × 0.7 × 36) = 11.9047…; shown to the cent that must be 11.91:
+    # 11.90 gives 11.90 × 0.7 × 36 = 299.88, LTV:CAC 2.9988 ("3:1, below your target of 3:1").
+    base = {"average_check": "20", "margin_percent": "70", "acquisition_cost": "100"}
+    needed = values_of(base)["needed_average_check"]
+    assert needed == 11.91
+    typed_back = compute({**base, "average_check": data_value(needed)})
+    assert "lifetime_value.ratio_meets_target" in note_keys(typed_back)  # 11.91 × 25.2 = 300.132
+
+
+def test_below_the_target_the_ratio_is_shown_rounded_down() -> None:
+    # 11.90 × 0.7 × 36 = 299.88 ÷ 100 = 2.9988: shown as 2.99 in the note, never "3 … below 3".
+    result = compute({"average_check": "11.90", "margin_percent": "70", "acquisition_cost": "100"})
+    [note] = [n for n in result["notes"] if n["key"] == "lifetime_value.ratio_below_target"]
+    assert note["params"] == {"ratio": ["ratio", 2.99], "target": ["ratio", 3.0]}
+
+
+def test_needed_decimals_are_the_decimals_the_page_shows() -> None:
+    from sitebuild.formatting import fraction_digits
+    from calculators.lifetime_value import NEEDED_DECIMALS, NEEDED_MONTHS_DECIMALS
+    kinds = {o.key: o.kind for o in SCHEMA.outputs}
+    for key in ("needed_average_check", "needed_purchases_per_month", "needed_margin_percent"):
+        assert fraction_digits(kinds[key], 0.5)[1] == NEEDED_DECIMALS, key
+    assert fraction_digits(kinds["needed_lifetime_months"], 0.5)[1] == NEEDED_MONTHS_DECIMALS
+
+
+def test_no_margin_for_ever_is_no_value_not_zero() -> None:
+    # 0 a month × an endless lifetime (0 % churn, no lifetime) is 0 × ∞: no value exists.
+    # Before the fix the LTV was 0 (and so was the discounted LTV without a rate).
+    values = values_of({"margin_percent": "0", "lifetime_months": "", "churn_percent": "0", "discount_rate_percent": "0"})
+    assert values["lifetime_value"] is None
+    assert values["discounted_lifetime_value"] is None
+    # With a discount rate, nothing a month is worth 0 today: 0 ÷ (r + 0) = 0.
+    assert values_of({"margin_percent": "0", "lifetime_months": "", "churn_percent": "0",
+                      "discount_rate_percent": "10"})["discounted_lifetime_value"] == 0
