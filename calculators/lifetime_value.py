@@ -2,9 +2,11 @@
 
 The guide's formula is ``LTV = S × C × P × t``: S the average check, C purchases per month,
 P the margin as a share of the check (at 100 % it is *revenue* LTV) and t the months a
-customer stays. When only the monthly churn is known, the expected lifetime is
-``100 / churn %`` months (a customer who leaves with probability c each month stays 1/c
-months on average). When both are given, the lifetime wins.
+customer stays. The reader chooses what they know (``basis``): the lifetime itself, or the
+monthly churn, from which the expected lifetime is ``100 / churn %`` months (a customer who
+leaves with probability c each month stays 1/c months on average). The other input is then
+not used, and a note says so if it was given. A ``v=1`` link without ``basis`` means the
+input it gives; with both (or neither) the lifetime, as links always did.
 
 Against what it costs to win the customer (the acquisition cost, CAC):
 
@@ -58,6 +60,8 @@ from .schema import RESULT_LIMIT, Evaluation, Field, Inputs, ItemGroup, Note, Ou
 from .value import CURRENCIES, MAX_MONEY
 
 YesNo = Literal["yes", "no"]
+Basis = Literal["lifetime", "churn"]
+BASES: tuple[Basis, ...] = ("lifetime", "churn")
 
 MAX_PURCHASES = 1000.0
 MAX_MONTHS = 1200.0
@@ -79,7 +83,8 @@ SHARE_TOLERANCE = 1e-6
 class Customer:
     """One customer (or one segment's typical customer). Percentages are given in percent.
 
-    ``lifetime_months`` and ``churn_percent`` are ``None`` when not given; the lifetime wins
+    ``lifetime_months`` and ``churn_percent`` are ``None`` when not given. ``basis`` says
+    which of them decides; ``None`` (the Python default) means the one given, the lifetime
     when both are. ``acquisition_cost`` and ``discount_rate_percent`` are ``None`` when not
     given, and the results that need them do not exist.
     """
@@ -92,6 +97,14 @@ class Customer:
     acquisition_cost: float | None = None
     discount_rate_percent: float | None = None
     target_ltv_to_cac: float = 3.0
+    basis: Basis | None = None
+
+    @property
+    def chosen_basis(self) -> Basis:
+        """The input that decides the lifetime: the reader's choice, else the one given."""
+        if self.basis is not None:
+            return self.basis
+        return "churn" if self.lifetime_months is None and self.churn_percent is not None else "lifetime"
 
 
 @dataclass(frozen=True)
@@ -357,19 +370,22 @@ def assess(customer: Customer) -> LifetimeValue:
     """All results for one customer (see the module's docstring for the formulas)."""
     c = customer
     margin = monthly_margin(c.average_check, c.purchases_per_month, c.margin_percent)
-    if c.lifetime_months is not None:
-        lifetime = float(c.lifetime_months)
-    elif c.churn_percent is not None:
-        lifetime = expected_lifetime(c.churn_percent)
+    basis = c.chosen_basis
+    if basis == "lifetime":
+        if c.lifetime_months is None:
+            raise CalculatorError("required", "lifetime_months")
+        lifetime: float | None = float(c.lifetime_months)
     else:
-        raise CalculatorError("required", "lifetime_months")
+        if c.churn_percent is None:
+            raise CalculatorError("required", "churn_percent")
+        lifetime = expected_lifetime(c.churn_percent)
     ltv = lifetime_value(margin, lifetime)
 
     discounted = None
     if c.discount_rate_percent is not None:
         rate = monthly_rate(c.discount_rate_percent)
-        if c.lifetime_months is not None:
-            discounted = discounted_for_lifetime(margin, c.lifetime_months, rate)
+        if basis == "lifetime":
+            discounted = discounted_for_lifetime(margin, float(c.lifetime_months or 0.0), rate)
         else:
             discounted = discounted_for_churn(margin, c.churn_percent or 0.0, rate)
 
@@ -521,25 +537,34 @@ def _plain(number: float) -> float | int:
 
 # --- The declaration: inputs, outputs and limits, read by the widget, links, docs and tests.
 
+_LIFETIME_FIELDS = (
+    Field("lifetime_months", "months", default=36, maximum=MAX_MONTHS, empty=None),
+    Field("churn_percent", "percent", default=None, maximum=100, empty=None),
+)
 _LEVER_FIELDS = (
     Field("average_check", "money", default=20, required=True, maximum=MAX_MONEY),
     Field("purchases_per_month", "number", default=1, required=True, maximum=MAX_PURCHASES),
     Field("margin_percent", "percent", default=100, required=True, maximum=100),
-    Field("lifetime_months", "months", default=36, maximum=MAX_MONTHS, empty=None),
-    Field("churn_percent", "percent", default=None, maximum=100, empty=None),
+    *_LIFETIME_FIELDS,
     Field("acquisition_cost", "money", default=None, maximum=MAX_MONEY, empty=None),
 )
-_MAIN_FIELDS = _LEVER_FIELDS + (
+#: "I know the lifetime" or "I know the monthly churn": the reader's choice, shown before the
+#: two inputs. Links made before it existed (v=1 without ``basis``) mean the input they give.
+_BASIS = Field("basis", "choice", default="lifetime", choices=BASES, empty=None,
+               implied_by=(("lifetime", "lifetime_months"), ("churn", "churn_percent")))
+_MAIN_FIELDS = _LEVER_FIELDS[:3] + (_BASIS,) + _LEVER_FIELDS[3:] + (
     Field("discount_rate_percent", "percent", default=None, maximum=MAX_DISCOUNT_RATE, empty=None),
     Field("target_ltv_to_cac", "number", default=3, maximum=MAX_TARGET, empty=3.0),
     Field("currency", "choice", default="USD", choices=CURRENCIES, empty="USD"),
 )
 #: A segment's own inputs. Empty ones take the main value (``inherit``); none is required.
+#: Lifetime and churn are not filled in that way: a segment that gives either uses it, and
+#: one that gives neither takes the main customer's pair and choice (see :func:`_customer`).
 _SEGMENT_FIELDS = (
     Field("segment", "text", minimum=None, empty=None),
     Field("share_percent", "percent", maximum=100, empty=None),
 ) + tuple(
-    Field(f.key, f.kind, maximum=f.maximum, empty=None) for f in _LEVER_FIELDS
+    Field(f.key, f.kind, maximum=f.maximum, empty=None, inherit=f not in _LIFETIME_FIELDS) for f in _LEVER_FIELDS
 )
 _SEGMENT_OUTPUTS = (Output("lifetime_value", "money"), Output("ltv_to_cac", "ratio"))
 _OUTPUTS = (
@@ -563,6 +588,7 @@ _OUTPUTS = (
 NOTES: dict[str, tuple[str, ...]] = {
     "lifetime_value.revenue_ltv": (),
     "lifetime_value.lifetime_wins": ("lifetime_months", "churn_percent"),
+    "lifetime_value.churn_wins": ("churn_percent", "lifetime_months"),
     "lifetime_value.no_finite_lifetime": (),
     "lifetime_value.ratio_below_target": ("ratio", "target"),
     "lifetime_value.ratio_meets_target": ("ratio", "target"),
@@ -570,7 +596,9 @@ NOTES: dict[str, tuple[str, ...]] = {
     "lifetime_value.payback_within_12": ("payback_months",),
     "lifetime_value.payback_over_12": ("payback_months",),
     "lifetime_value.discounted_meaning": ("discount_rate_percent", "discounted_lifetime_value"),
+    "lifetime_value.segments_inherit": (),
     "lifetime_value.segment_lifetime_wins": ("segment",),
+    "lifetime_value.segment_churn_wins": ("segment",),
     "lifetime_value.segment_no_finite_lifetime": ("segment",),
     "lifetime_value.beyond_range": ("limit",),
 }
@@ -579,15 +607,29 @@ _NEEDED = ("needed_average_check", "needed_purchases_per_month", "needed_margin_
 
 
 def _customer(inputs: Inputs, suffix: str = "") -> Customer:
+    """The main customer (``suffix`` empty) or a segment's (``_N``).
+
+    A segment's other empty inputs already hold the main values. For the lifetime: a segment
+    that gives its own lifetime or churn uses what it gives (with both, the reader's choice
+    above decides); one that gives neither takes the main customer's lifetime, churn and
+    choice.
+    """
+    lifetime, churn = inputs["lifetime_months" + suffix], inputs["churn_percent" + suffix]
+    basis = inputs["basis"]
+    if suffix and lifetime is None and churn is None:
+        lifetime, churn = inputs["lifetime_months"], inputs["churn_percent"]
+    elif suffix and (lifetime is None or churn is None):
+        basis = "churn" if lifetime is None else "lifetime"
     return Customer(
         average_check=inputs["average_check" + suffix],
         purchases_per_month=inputs["purchases_per_month" + suffix],
         margin_percent=inputs["margin_percent" + suffix],
-        lifetime_months=inputs["lifetime_months" + suffix],
-        churn_percent=inputs["churn_percent" + suffix],
+        lifetime_months=lifetime,
+        churn_percent=churn,
         acquisition_cost=inputs["acquisition_cost" + suffix],
         discount_rate_percent=inputs["discount_rate_percent"],
         target_ltv_to_cac=inputs["target_ltv_to_cac"],
+        basis=basis,
     )
 
 
@@ -632,11 +674,13 @@ def _main_notes(customer: Customer, values: dict[str, Any]) -> list[Note]:
     if c.margin_percent == 100:
         notes.append(Note("lifetime_value.revenue_ltv"))
     if c.lifetime_months is not None and c.churn_percent is not None:
-        notes.append(Note("lifetime_value.lifetime_wins", {
-            "lifetime_months": _param("months", c.lifetime_months),
-            "churn_percent": _param("percent", c.churn_percent),
-        }))
-    if c.lifetime_months is None and c.churn_percent == 0:
+        given = {"lifetime_months": _param("months", c.lifetime_months),
+                 "churn_percent": _param("percent", c.churn_percent)}
+        if c.chosen_basis == "lifetime":
+            notes.append(Note("lifetime_value.lifetime_wins", given))
+        else:
+            notes.append(Note("lifetime_value.churn_wins", {k: given[k] for k in ("churn_percent", "lifetime_months")}))
+    if c.chosen_basis == "churn" and c.churn_percent == 0:
         notes.append(Note("lifetime_value.no_finite_lifetime"))
     ratio = values.get("ltv_to_cac")
     if ratio is not None:
@@ -672,7 +716,8 @@ def _segment_notes(main: Customer, main_ltv: float | None, n: int, segment: Segm
     notes = []
     both = c.lifetime_months is not None and c.churn_percent is not None
     if both and (c.lifetime_months, c.churn_percent) != (main.lifetime_months, main.churn_percent):
-        notes.append(Note("lifetime_value.segment_lifetime_wins", {"segment": ("item", n)}))
+        key = "segment_lifetime_wins" if c.chosen_basis == "lifetime" else "segment_churn_wins"
+        notes.append(Note(f"lifetime_value.{key}", {"segment": ("item", n)}))
     if ltv is None and main_ltv is not None:
         notes.append(Note("lifetime_value.segment_no_finite_lifetime", {"segment": ("item", n)}))
     return notes
@@ -685,6 +730,7 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
     segments = _segments(inputs, items)
     segment_notes: list[Note] = []
     if segments:
+        segment_notes.append(Note("lifetime_value.segments_inherit"))
         check_shares([s.share_percent for _, s in segments], f"share_percent_{segments[0][0]}")
         for n, segment in segments:
             assessed = assess(segment.customer)

@@ -18,7 +18,7 @@ from typing import Any
 from .errors import CalculatorError
 from .registry import CALCULATORS
 from .numbers import STYLES
-from .schema import Schema, read_field, split_key
+from .schema import Schema, implied_choice, read_field, split_key
 
 #: Results are rounded so that ``data-value`` reads the same from Python and from
 #: JavaScript's ``String(number)`` (no float noise such as 0.30000000000000004).
@@ -108,9 +108,10 @@ def _error_result(key: str, code: str) -> dict[str, Any]:
 
 def _empty_value(schema: Schema, key: str, inputs: Mapping[str, Any]) -> Any:
     base, number = split_key(key)
-    if number is not None and schema.group is not None and schema.group.inherit:
+    declared = schema.field(key)
+    if number is not None and schema.group is not None and schema.group.inherit and declared.inherit:
         return inputs.get(base)
-    return schema.field(key).empty
+    return declared.empty
 
 
 def clean(value: Any) -> Any:
@@ -172,6 +173,10 @@ def link_fields(calculator_id: str, query: Mapping[str, str]) -> dict[str, str]:
         if number is not None and schema.group is not None and schema.group.inherit:
             found[key] = ""
             continue
-        default = schema.field(key).default
+        declared = schema.field(key)
+        if declared.implied_by:
+            found[key] = implied_choice(declared, query) or ""
+            continue
+        default = declared.default
         found[key] = "" if default is None else data_value(default) if isinstance(default, (int, float)) else str(default)
     return found

@@ -39,6 +39,14 @@ class Field:
     #: What an empty field means: 0 for most optional inputs, ``None`` for "not given"
     #: (a lifetime left empty so that churn decides).
     empty: float | str | None = 0.0
+    #: In an inheriting :class:`ItemGroup`: whether an item's empty field takes the main
+    #: value. ``False`` leaves it ``None`` for the calculator to decide (a segment's own
+    #: churn must not be overruled by an inherited lifetime).
+    inherit: bool = True
+    #: For a choice: ``(choice, key)`` pairs. A ``v=1`` link that leaves this field out takes
+    #: the choice whose key it gives a value for, when it gives exactly one of them, else
+    #: the default (a link with a churn and no lifetime means the churn).
+    implied_by: tuple[tuple[str, str], ...] = ()
 
     @property
     def numeric(self) -> bool:
@@ -147,6 +155,20 @@ class Schema:
             if number in self.group.numbers() and base in known:
                 found.add(number)
         return tuple(sorted(found))
+
+
+def implied_choice(declared: Field, query: Mapping[str, str]) -> str | None:
+    """The choice a link that leaves ``declared`` out implies (see :attr:`Field.implied_by`).
+
+    >>> basis = Field("basis", "choice", default="lifetime", choices=("lifetime", "churn"),
+    ...               implied_by=(("lifetime", "lifetime_months"), ("churn", "churn_percent")))
+    >>> implied_choice(basis, {"churn_percent": "5"}), implied_choice(basis, {"lifetime_months": "", "churn_percent": "5"})
+    ('churn', 'churn')
+    >>> implied_choice(basis, {"lifetime_months": "24", "churn_percent": "5"}), implied_choice(basis, {})
+    ('lifetime', 'lifetime')
+    """
+    given = [choice for choice, key in declared.implied_by if str(query.get(key, "")).strip() != ""]
+    return given[0] if len(given) == 1 else None if declared.default is None else str(declared.default)
 
 
 def split_key(key: str) -> tuple[str, int | None]:

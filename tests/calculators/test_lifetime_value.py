@@ -72,8 +72,8 @@ FITNESS_SEGMENTS = {
     "average_check_6": "3", "purchases_per_month_6": "8", "margin_percent_6": "60", "acquisition_cost_6": "20",
 }
 
-ISSUE_INPUTS = [
-    "average_check", "purchases_per_month", "margin_percent", "lifetime_months", "churn_percent",
+ISSUE_INPUTS = [  # with issue 15's "basis": I know the lifetime / the monthly churn
+    "average_check", "purchases_per_month", "margin_percent", "basis", "lifetime_months", "churn_percent",
     "acquisition_cost", "discount_rate_percent", "target_ltv_to_cac", "currency",
 ]
 ISSUE_OUTPUTS = [
@@ -125,7 +125,7 @@ def test_schema_declares_exactly_the_inputs_and_outputs_of_issue_5():
 
 def test_v1_defaults_are_the_fitness_club_and_never_change():
     assert SCHEMA.defaults() == {
-        "average_check": 20, "purchases_per_month": 1, "margin_percent": 100, "lifetime_months": 36,
+        "average_check": 20, "purchases_per_month": 1, "margin_percent": 100, "basis": "lifetime", "lifetime_months": 36,
         "churn_percent": None, "acquisition_cost": None, "discount_rate_percent": None,
         "target_ltv_to_cac": 3, "currency": "USD", "segment": None, "share_percent": None,
     }
@@ -171,7 +171,7 @@ def test_fitness_club_is_720_of_revenue_and_240_a_year():
 
 def test_fitness_club_link_opens_the_frozen_defaults():
     assert link_fields(ID, FITNESS_CLUB) == {
-        "average_check": "20", "purchases_per_month": "1", "margin_percent": "100",
+        "average_check": "20", "purchases_per_month": "1", "margin_percent": "100", "basis": "lifetime",
         "lifetime_months": "36", "churn_percent": "", "acquisition_cost": "", "discount_rate_percent": "",
         "target_ltv_to_cac": "3", "currency": "USD",
     }
@@ -209,15 +209,47 @@ def test_subscription_notes_say_target_met_payback_within_a_year_and_what_discou
     ]
 
 
-def test_link_that_leaves_out_the_lifetime_takes_the_default_36_months_which_wins_over_churn():
+def test_link_that_gives_churn_and_no_lifetime_uses_the_churn():
+    # Issue 15: before, the default 36 months silently won over the churn the link gave
+    # (9 × 36 = 324). The link means its churn: 9 × 100 / 3 = 300, and nothing to explain.
     query = {k: v for k, v in SUBSCRIPTION.items() if k != "lifetime_months"}
+    assert link_fields(ID, query)["basis"] == "churn"
     result = compute(query)
-    # Both given: the 36 months win, so 9 × 36 = 324, and the page says why.
+    assert result["values"]["lifetime_value"] == 300.0
+    assert "lifetime_value.lifetime_wins" not in note_keys(result)
+
+
+def test_a_link_with_both_keeps_the_lifetime_and_the_page_says_so():
+    # Links made before the choice existed: with both, the lifetime, as always: 9 × 36 = 324.
+    result = compute({**SUBSCRIPTION, "lifetime_months": "36"})
     assert result["values"]["lifetime_value"] == 324.0
     assert result["notes"][0] == {
         "key": "lifetime_value.lifetime_wins",
         "params": {"lifetime_months": ["months", 36.0], "churn_percent": ["percent", 3.0]},
     }
+
+
+def test_the_reader_chooses_churn_and_the_lifetime_given_too_is_not_used():
+    # basis = churn: 9 × 100 / 3 = 300 even with 36 months in the (hidden) lifetime field.
+    result = compute({**SUBSCRIPTION, "lifetime_months": "36", "basis": "churn"})
+    assert result["values"]["lifetime_value"] == 300.0
+    assert result["notes"][0] == {
+        "key": "lifetime_value.churn_wins",
+        "params": {"churn_percent": ["percent", 3.0], "lifetime_months": ["months", 36.0]},
+    }
+
+
+@pytest.mark.parametrize(("basis", "empty", "key"), [("lifetime", "lifetime_months", "lifetime_months"),
+                                                     ("churn", "churn_percent", "churn_percent")])
+def test_the_chosen_input_left_empty_is_required(basis: str, empty: str, key: str) -> None:
+    fields = {**link_fields(ID, {"lifetime_months": "36", "churn_percent": "3"}), "basis": basis, empty: ""}
+    assert run(ID, fields, "en")["errors"] == {key: {"code": "required", "params": {}}}
+
+
+def test_basis_is_a_declared_choice_and_nothing_else() -> None:
+    assert SCHEMA.field("basis").choices == ("lifetime", "churn")
+    fields = {**link_fields(ID, {}), "basis": "both"}
+    assert run(ID, fields, "en")["errors"] == {"basis": {"code": "not_a_choice", "params": {}}}
 
 
 def test_fitness_club_below_target_shows_what_each_lever_would_need():
@@ -346,7 +378,7 @@ def test_discount_rate_zero_gives_back_the_undiscounted_value():
 
 
 def test_lifetime_given_in_months_ignores_a_churn_also_given():
-    result = compute({**FITNESS_CLUB, "churn_percent": "5", "discount_rate_percent": "12"})
+    result = compute({**FITNESS_CLUB, "lifetime_months": "36", "churn_percent": "5", "discount_rate_percent": "12"})
     values = result["values"]
     # 36 months win over 100 / 5 = 20 months, also for discounting (the annuity, not m/(r+c)).
     assert values["lifetime_value"] == 720.0
@@ -449,13 +481,31 @@ def test_blended_ratio_is_absent_when_a_segment_has_no_acquisition_cost():
     assert "blended_ltv_to_cac" not in values
 
 
-def test_segment_churn_under_an_inherited_lifetime_is_overridden_and_the_page_says_so():
+def test_a_segment_gives_its_own_churn_under_a_main_lifetime():
+    # Issue 15: before, the main 36 months were inherited and silently won over the segment's
+    # own churn (LTV 720). Segment 2's churn of 4 % decides: 20 × 100 / 4 = 500.
     result = compute({"segment_1": "A", "share_percent_1": "50",
-                      "segment_2": "B", "share_percent_2": "50", "lifetime_months_2": "", "churn_percent_2": "0"})
-    # lifetime_months_2 empty inherits the main 36 months, which win over the segment's churn.
-    assert result["values"]["lifetime_value_2"] == 720.0
-    assert {"key": "lifetime_value.segment_lifetime_wins", "params": {"segment": ["item", 2]}} in result["notes"]
-    assert "lifetime_value.lifetime_wins" not in note_keys(result)
+                      "segment_2": "B", "share_percent_2": "50", "lifetime_months_2": "", "churn_percent_2": "4"})
+    assert result["values"]["lifetime_value_1"] == 720.0   # segment 1 inherits the 36 months
+    assert result["values"]["lifetime_value_2"] == 500.0
+    assert result["values"]["blended_lifetime_value"] == 610.0  # 0.5 × 720 + 0.5 × 500
+    assert "lifetime_value.segment_lifetime_wins" not in note_keys(result)
+    assert "lifetime_value.segments_inherit" in note_keys(result)
+
+
+def test_a_segment_gives_its_own_lifetime_under_a_main_churn():
+    # Main: 100 / 5 = 20 months, 400. Segment 2: its own 10 months, 20 × 10 = 200.
+    result = compute({"lifetime_months": "", "churn_percent": "5", "segment_1": "A", "share_percent_1": "50",
+                      "segment_2": "B", "share_percent_2": "50", "lifetime_months_2": "10"})
+    assert (result["values"]["lifetime_value_1"], result["values"]["lifetime_value_2"]) == (400.0, 200.0)
+
+
+def test_a_segment_with_both_follows_the_readers_choice_and_says_so():
+    # basis = churn; segment 1 gives 10 months and 2 %: the churn, 20 × 100 / 2 = 1000.
+    result = compute({"basis": "churn", "lifetime_months": "", "churn_percent": "5", "segment_1": "A",
+                      "share_percent_1": "100", "lifetime_months_1": "10", "churn_percent_1": "2"})
+    assert result["values"]["lifetime_value_1"] == 1000.0
+    assert {"key": "lifetime_value.segment_churn_wins", "params": {"segment": ["item", 1]}} in result["notes"]
 
 
 def test_segment_with_endless_lifetime_makes_the_blend_endless_and_says_so():
@@ -619,11 +669,14 @@ def test_tiny_churn_with_a_large_margin_is_beyond_range_not_overflow():
 def test_every_note_has_the_declared_params_in_order():
     queries = [
         FITNESS_CLUB, SUBSCRIPTION, FITNESS_SEGMENTS,
-        {**FITNESS_CLUB, "acquisition_cost": "300", "churn_percent": "5", "discount_rate_percent": "8"},
+        {**FITNESS_CLUB, "acquisition_cost": "300", "lifetime_months": "36", "churn_percent": "5", "discount_rate_percent": "8"},
         {"lifetime_months": "", "churn_percent": "0", "segment_1": "A", "share_percent_1": "100", "churn_percent_1": "2",
          "lifetime_months_1": "10"},
         {"lifetime_months": "", "churn_percent": "5", "segment_1": "A", "share_percent_1": "100", "churn_percent_1": "0"},
         {"average_check": "1000000000", "purchases_per_month": "1000", "lifetime_months": "1200"},
+        {**SUBSCRIPTION, "lifetime_months": "36", "basis": "churn"},
+        {"lifetime_months": "36", "segment_1": "A", "share_percent_1": "100", "churn_percent_1": "2",
+         "lifetime_months_1": "10"},
     ]
     seen = set()
     for query in queries:
@@ -790,6 +843,7 @@ def test_no_valid_input_ever_yields_nan_or_infinity(s, c, p, t, churn, cost, rat
         **link_fields(ID, {}), "average_check": _text(s), "purchases_per_month": _text(c),
         "margin_percent": _text(p), "lifetime_months": t, "churn_percent": churn,
         "acquisition_cost": cost, "discount_rate_percent": rate, "target_ltv_to_cac": _text(target),
+        "basis": "lifetime" if t != "" else "churn",
     }
     result = run(ID, fields, lang)
     assert result["ok"], result["errors"]
