@@ -490,43 +490,71 @@ def _weighted(shares: Sequence[float], values: Sequence[float | None]) -> float 
 
 def payback_chart(
     monthly_margin: float, lifetime_months: float | None, rate: float | None = None,
-    acquisition_cost: float | None = None,
+    acquisition_cost: float | None = None, discounted_total: float | None = None,
 ) -> dict[str, Any]:
     """One customer's cumulative margin month by month, undiscounted and (with a monthly rate)
     discounted, against the acquisition cost, for a chart and its data table.
 
     The customer stays ``lifetime_months`` (60 months when no finite lifetime exists); at
-    most 120 points, the last one at the lifetime itself (fractional months allowed).
-    ``payback_month`` is the first month shown whose cumulative margin reaches the cost.
-    With a lifetime from churn the customer stays the expected 100 / churn months, so the
-    discounted curve ends at that annuity, a little above the churn-weighted m / (r + c).
+    most 120 points, the last one at the lifetime itself (fractional months allowed). Long
+    lifetimes are drawn in steps of several months, but ``payback_month``, the first whole
+    month whose cumulative margin reaches the cost (the month in which the result's
+    ``payback_months`` falls), is always one of the points, whatever the step.
+
+    ``discounted_total`` is the discounted LTV when the lifetime comes from a churn rate. The
+    customer then stays the expected 100 / churn months, but the discounted LTV m / (r + c)
+    weighs every month by the chance that the customer is still there, and is smaller than
+    the annuity over the expected stay (customers who stay long bring their margins late,
+    when they are worth less). So that the curve ends where the result says, its months are
+    scaled by that ratio: each month keeps its share of the discounted total.
 
     >>> chart = payback_chart(20, 36, acquisition_cost=300)
     >>> chart["months"][:3], chart["cumulative"][-1], chart["payback_month"]
     ([0, 1, 2], 720.0, 15)
+    >>> chart = payback_chart(20, 240, acquisition_cost=300)   # steps of 3 months; 300 ÷ 20 = 15
+    >>> chart["months"][:3], chart["payback_month"], 15 in chart["months"]
+    ([0, 3, 6], 15, True)
     """
     horizon = float(OPEN_HORIZON_MONTHS if lifetime_months is None else lifetime_months)
     end = math.ceil(horizon)
-    step = max(1, -(-end // (MAX_POINTS - 1)))  # whole months; integer arithmetic for huge ends
-    whole = [float(k) for k in range(0, end, step) if horizon - k > 1e-6]
-    months = whole + [horizon]
+    # whole months, integer arithmetic for huge ends; two points kept for the payback month
+    step = max(1, -(-end // (MAX_POINTS - 2)))
+    whole = {float(k) for k in range(0, end, step) if horizon - k > 1e-6}
+    payback = _payback_month(monthly_margin, horizon, acquisition_cost)
+    if payback is not None:
+        whole.add(payback)
+    months = sorted(whole - {horizon}) + [horizon]
     cumulative = [monthly_margin * k for k in months]
     chart: dict[str, Any] = {
         "months": [_plain(k) for k in months],
         "cumulative": [round(v, 6) for v in cumulative],
     }
     if rate is not None:
-        chart["cumulative_discounted"] = [
-            round(discounted_for_lifetime(monthly_margin, k, rate), 6) for k in months
-        ]
+        discounted = [discounted_for_lifetime(monthly_margin, k, rate) for k in months]
+        if discounted_total is not None and lifetime_months is not None and discounted[-1] > 0:
+            scale = discounted_total / discounted[-1]
+            discounted = [d * scale for d in discounted[:-1]] + [discounted_total]
+        chart["cumulative_discounted"] = [round(v, 6) for v in discounted]
     chart["acquisition_cost"] = None if acquisition_cost is None else round(float(acquisition_cost), 6)
-    chart["payback_month"] = None
-    if acquisition_cost is not None:
-        for month, value in zip(months, cumulative):
-            if value >= acquisition_cost or math.isclose(value, acquisition_cost, rel_tol=1e-12):
-                chart["payback_month"] = _plain(month)
-                break
+    chart["payback_month"] = None if payback is None else _plain(payback)
     return chart
+
+
+def _payback_month(monthly_margin: float, horizon: float, acquisition_cost: float | None) -> float | None:
+    """The first whole month (or the horizon, if sooner) whose cumulative margin reaches the
+    cost; ``None`` when it is not reached within the horizon."""
+    if acquisition_cost is None:
+        return None
+    if acquisition_cost == 0:
+        return 0.0
+    if monthly_margin <= 0:
+        return None
+    exact = acquisition_cost / monthly_margin
+    # 300 ÷ 20 = 15.000000000000002 is month 15, not 16
+    month = float(math.ceil(exact * (1 - 1e-12)))
+    if month <= horizon:
+        return month
+    return horizon if exact <= horizon * (1 + 1e-12) else None
 
 
 def _plain(number: float) -> float | int:
@@ -751,7 +779,8 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
     if beyond:
         notes.append(Note("lifetime_value.beyond_range", {"limit": ("number", RESULT_LIMIT)}))
     rate = None if main.discount_rate_percent is None else monthly_rate(main.discount_rate_percent)
-    figure = payback_chart(result.monthly_margin, result.lifetime_months, rate, main.acquisition_cost)
+    churn_total = values.get("discounted_lifetime_value") if main.chosen_basis == "churn" else None
+    figure = payback_chart(result.monthly_margin, result.lifetime_months, rate, main.acquisition_cost, churn_total)
     return Evaluation(values=values, notes=tuple(notes), figure=figure)
 
 

@@ -570,10 +570,10 @@ def test_chart_has_at_most_120_points_even_for_a_century():
     assert len(figure["months"]) <= 120
     assert figure["months"][0] == 0 and figure["months"][-1] == 1200
     assert figure["cumulative"][-1] == 24000.0
-    # 1200 months in steps of ceil(1200 / 119) = 11; payback at 5000 / 20 = 250 months shows
-    # at the first point past it, 23 × 11 = 253.
+    # 1200 months in steps of ceil(1200 / 118) = 11; payback at 5000 / 20 = 250 months is a
+    # point of its own (before issue 15 it showed at the first point past it, 23 × 11 = 253).
     assert figure["months"][1] == 11
-    assert figure["payback_month"] == 253
+    assert figure["payback_month"] == 250 and 250 in figure["months"]
 
 
 @given(st.floats(0, 1200), st.sampled_from([None, 0.0, 0.01]))
@@ -583,6 +583,40 @@ def test_chart_never_exceeds_120_points_and_ends_at_the_lifetime(months, rate):
     assert 1 <= len(figure["months"]) <= 120
     assert figure["months"][-1] == pytest.approx(months, abs=1e-6)
     assert all(a < b for a, b in zip(figure["months"], figure["months"][1:]))
+
+
+def test_chart_payback_month_agrees_with_the_result_past_119_months():
+    # Issue 15: 300 ÷ 20 = 15 months; over 200 months the chart stepped by 2 and said 16.
+    result = compute({**FITNESS_CLUB, "lifetime_months": "200", "acquisition_cost": "300"})
+    assert result["values"]["payback_months"] == 15.0
+    assert result["figure"]["payback_month"] == 15
+    assert result["figure"]["cumulative"][result["figure"]["months"].index(15)] == 300.0
+
+
+@given(st.floats(0.01, 1e4), st.floats(1, 1200), st.floats(0, 1e6))
+@settings(max_examples=100)
+def test_chart_payback_month_is_the_month_the_result_falls_in(margin, months, cost):
+    figure = payback_chart(margin, months, None, cost)
+    exact = cost / margin
+    if exact > months * (1 + 1e-9):
+        assert figure["payback_month"] is None
+    else:
+        assert figure["payback_month"] in figure["months"]
+        assert exact <= figure["payback_month"] * (1 + 1e-9) + 1e-9
+        assert figure["payback_month"] - 1 < exact or figure["payback_month"] == pytest.approx(months)
+
+
+def test_chart_discounted_curve_ends_at_the_discounted_ltv_with_churn():
+    # The subscription: m = 30 × 70 % = 21, churn 5 % (20 months), 10 % a year:
+    # r = 1.1^(1/12) − 1 = 0.0079741404; discounted LTV 21 ÷ 0.0579741404 = 362.2305.
+    # Before the fix the curve ended at the annuity over 20 months, 386.80.
+    result = compute({"v": "1", "average_check": "30", "margin_percent": "70", "lifetime_months": "",
+                      "churn_percent": "5", "acquisition_cost": "120", "discount_rate_percent": "10"})
+    curve = result["figure"]["cumulative_discounted"]
+    assert result["values"]["discounted_lifetime_value"] == pytest.approx(362.2305, abs=1e-4)
+    assert curve[-1] == result["values"]["discounted_lifetime_value"]
+    assert all(a <= b for a, b in zip(curve, curve[1:]))
+    assert all(d <= u for d, u in zip(curve, result["figure"]["cumulative"]))
 
 
 # --- Errors, from raw text as typed.
