@@ -203,10 +203,38 @@ def strongest_by_level(alternatives: Sequence[Assessed]) -> tuple[int, int, int]
     return found[0], found[1], found[2]
 
 
+#: Shares are given to a thousandth (0.1 %), the precision the page shows them in (the
+#: ``share`` kind in sitebuild/formatting.py; a test compares them).
+SHARE_UNITS = 1000
+
+
+def largest_remainder(parts: Sequence[float], units: int = SHARE_UNITS) -> list[float]:
+    """Fractions that add up to 1, rounded to ``1 / units`` so that the rounded ones still
+    add up to exactly 1: each gets its whole units, and the units left over go to the
+    largest remainders (ties to the first). Three equal spends show 33.4 % + 33.3 % + 33.3 %
+    = 100 %, never 99.9 %.
+
+    >>> largest_remainder([1 / 3, 1 / 3, 1 / 3, 0.0])
+    [0.334, 0.333, 0.333, 0.0]
+    >>> largest_remainder([40 / 140, 20 / 140, 15 / 140, 65 / 140])
+    [0.286, 0.143, 0.107, 0.464]
+    """
+    scaled = [p * units for p in parts]
+    # float noise (0.125 × 1000 = 124.99999999999999) is no remainder
+    whole = [math.floor(x + 1e-9) for x in scaled]
+    left = units - sum(whole)
+    order = sorted(range(len(parts)), key=lambda i: -(scaled[i] - whole[i]))
+    for i in order[:max(0, left)]:
+        whole[i] += 1
+    return [w / units for w in whole]
+
+
 def customer_shares(you: Assessed, alternatives: Sequence[Assessed]) -> Shares | None:
     """Your share and each level's share of the spending listed; ``None`` if none is given.
 
     Items whose spending is not given count for nothing; with a total of 0 no share exists.
+    The four shares are rounded to 0.1 % together (:func:`largest_remainder`), so that the
+    shares the page shows add up to exactly 100 %.
 
     >>> alts = [measure(1, "", 0, 0, 30, CompetitionLevel(3)), measure(2, "", 0, 0, None, CompetitionLevel(1))]
     >>> customer_shares(measure(0, "", 0, 0, 10), alts)
@@ -226,8 +254,8 @@ def customer_shares(you: Assessed, alternatives: Sequence[Assessed]) -> Shares |
         return math.fsum(s for s in spends if s is not None) / total
 
     by_level = [part([a.spend for a in alternatives if a.level == level]) for level in CompetitionLevel]
-    return Shares(part([you.spend]), by_level[0], by_level[1], by_level[2],
-                  given=len(given), listed=len(items))
+    you_share, level_1, level_2, level_3 = largest_remainder([part([you.spend]), *by_level])
+    return Shares(you_share, level_1, level_2, level_3, given=len(given), listed=len(items))
 
 
 def assess(yours: YourOffer, alternatives: Sequence[Alternative], numbers: Sequence[int] | None = None) -> Assessment:

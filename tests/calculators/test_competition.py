@@ -203,10 +203,11 @@ def test_evening_strongest_threat_sits_at_level_3():
 def test_evening_shares_are_fractions_of_the_140_spent():
     values = open_link(EVENING)["values"]
     # 40 + 20 + 15 + 30 + 35 = 140
-    assert values["share_you"] == 0.285714      # 40 ÷ 140
-    assert values["share_level_1"] == 0.142857  # 20 ÷ 140
-    assert values["share_level_2"] == 0.107143  # 15 ÷ 140
-    assert values["share_level_3"] == 0.464286  # (30 + 35) ÷ 140 = 65 ÷ 140
+    # To 0.1 %, as shown: 28.6 + 14.3 + 10.7 + 46.4 = 100 (no remainder needs moving).
+    assert values["share_you"] == 0.286      # 40 ÷ 140 = 0.285714
+    assert values["share_level_1"] == 0.143  # 20 ÷ 140 = 0.142857
+    assert values["share_level_2"] == 0.107  # 15 ÷ 140 = 0.107143
+    assert values["share_level_3"] == 0.464  # (30 + 35) ÷ 140 = 65 ÷ 140 = 0.464286
 
 
 # --- Rules and edge cases.
@@ -619,3 +620,29 @@ def test_your_free_offer_says_so():
     result = open_link({"name": "Sample", "benefit": "5", "cost": "0", "benefit_1": "6", "cost_1": "2"})
     assert note(result, "competition.free_item_yours") == {"name": "Sample"}
     assert "competition.ratio_disagrees" not in note_keys(result)
+
+
+def test_three_equal_spends_show_shares_that_add_up_to_100_percent():
+    # 10 + 10 + 10 = 30: each 1/3 = 33.333… %, shown 33.3 % three times = 99.9 % before the fix.
+    # Largest remainder: the leftover 0.1 % goes to the first (yours): 33.4 + 33.3 + 33.3 = 100.
+    result = open_link({"spend": "10", "same_kind_1": "yes", "benefit_1": "1", "cost_1": "1", "spend_1": "10",
+                        "same_need_2": "no", "benefit_2": "1", "cost_2": "1", "spend_2": "10"})
+    values = result["values"]
+    shares = [values["share_you"], values["share_level_1"], values["share_level_2"], values["share_level_3"]]
+    assert shares == [0.334, 0.333, 0.0, 0.333]
+    from sitebuild.formatting import format_number
+    assert [format_number("share", v, "en") for v in shares] == ["33.4%", "33.3%", "0%", "33.3%"]
+
+
+@given(st.lists(st.integers(0, 10**6), min_size=4, max_size=4).filter(lambda xs: sum(xs) > 0))
+def test_rounded_shares_always_add_up_to_exactly_one(spends):
+    total = sum(spends)
+    rounded = competition.largest_remainder([x / total for x in spends])
+    assert sum(round(r * 1000) for r in rounded) == 1000
+    assert all(abs(r - x / total) < 0.001 for r, x in zip(rounded, spends))
+
+
+def test_share_units_are_the_precision_the_page_shows():
+    from sitebuild.formatting import fraction_digits
+    # a share of 1 is 100 %: one decimal of a percent is a thousandth
+    assert 10 ** (2 + fraction_digits("share", 0.5)[1]) == competition.SHARE_UNITS
