@@ -21,8 +21,18 @@ from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
 
-def fraction_digits(kind: str, value: float) -> tuple[int, int]:
-    """(minimum, maximum) fraction digits for a kind of number; the same table as format.js."""
+#: The most decimals a number in a formula shows: all a result carries (calculators.run.DECIMALS).
+EXACT_DIGITS = 6
+
+
+def fraction_digits(kind: str, value: float, exact: bool = False) -> tuple[int, int]:
+    """(minimum, maximum) fraction digits for a kind of number; the same table as format.js.
+
+    ``exact`` is for the numbers of a formula: every digit they carry, so that the parts
+    shown add up to the total shown (``$1.125 + $1.125 = $2.25``, never ``$1.13 + $1.13``).
+    """
+    if exact and kind not in ("item", "level", "count"):
+        return (fraction_digits(kind, value)[0], EXACT_DIGITS)
     if kind == "money":
         return (0, 0) if float(value).is_integer() else (2, 2)
     if kind in ("ratio", "number", "hours", "percent"):
@@ -32,21 +42,22 @@ def fraction_digits(kind: str, value: float) -> tuple[int, int]:
     return (0, 0)  # item, level, count
 
 
-def format_number(kind: str, value: Any, lang: str, currency: str = "USD") -> str:
-    """``value`` as the browser shows it: ``format_number("money", 0.625, "en")`` → ``$0.63``.
+def format_number(kind: str, value: Any, lang: str, currency: str = "USD", exact: bool = False) -> str:
+    """``value`` as the browser shows it: ``format_number("money", 0.625, "en")`` → ``$0.63``
+    (``exact``: a number in a formula, see :func:`fraction_digits`).
 
     A number that rounds to zero shows as 0, never ``-0`` (format.js asks Intl for the same
     with ``signDisplay: "negative"``).
     """
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
-        text = _format(kind, value, lang, currency)
+        text = _format(kind, value, lang, currency, exact)
         if not any(ch in "123456789" for ch in text):
-            return _format(kind, abs(value), lang, currency)
+            return _format(kind, abs(value), lang, currency, exact)
         return text
 
 
-def _format(kind: str, value: Any, lang: str, currency: str) -> str:
-    low, high = fraction_digits(kind, float(value))
+def _format(kind: str, value: Any, lang: str, currency: str, exact: bool) -> str:
+    low, high = fraction_digits(kind, float(value), exact)
     locale = Locale.parse(lang)
     if kind == "money":
         pattern = _with_fraction(locale.currency_formats["standard"].pattern, low, high)

@@ -270,9 +270,20 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
               "text": shown_text(kind, key, values.get(key)) if key in values else ""}
         for key, kind in kinds.items()
     }
-    refs = {key: format_number(schema.field(key).kind, float(text), lang, currency)
+    # Numbers in a formula show every digit they carry, so that its parts add up to the total
+    # it shows; only a quotient (a ratio, the payback months) is rounded as everywhere.
+    quotients = {key for key in texts.get("formulas", {}) if kinds.get(key) in ("ratio", "months")}
+
+    def exact(key: str) -> bool:
+        return split_key(key)[0] not in quotients
+
+    refs = {key: format_number(schema.field(key).kind, float(text), lang, currency, exact=True)
             for key, text in fields.items() if schema.field(key).numeric and text != ""}
     refs.update({key: o["text"] for key, o in outputs.items()})
+    refs.update({key: format_number(kind, values[key], lang, currency, exact=exact(key))
+                 for key, kind in kinds.items()
+                 if isinstance(values.get(key), (int, float)) and not isinstance(values.get(key), bool)
+                 and kind not in ("item", "category", "level", "text") and texts.get("values", {}).get(split_key(key)[0], {}).get(values[key]) is None})
 
     group_output_keys = {o.key for o in group.outputs} if group else set()
     item_outputs = [{"key": o.key, "label": texts["outputs"][o.key]} for o in (group.outputs if group else ())]
@@ -283,7 +294,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         main_outputs = [{"key": o.key, "label": texts["outputs"][o.key]} for o in schema.outputs]
         layout = "rows"
     formulas = [
-        {"key": key, "parts": [{"ref": ref} if ref else {"text": text}
+        {"key": key, "parts": [{"ref": ref, "exact": exact(ref)} if ref else {"text": text}
                                for text, ref in _split_template(template)]}
         for key, template in texts.get("formulas", {}).items()
     ]

@@ -1,7 +1,13 @@
 // Numbers as the page shows them: Intl.NumberFormat with the same table of fraction digits
 // as sitebuild/formatting.py (Babel, build time), so prerendered and live text read alike.
 
-export function fractionDigits(kind, value) {
+// The most decimals a number in a formula shows (EXACT_DIGITS in sitebuild/formatting.py).
+const EXACT_DIGITS = 6;
+
+// ``exact``: a number in a formula, with every digit it carries, so that the parts shown add
+// up to the total shown ($1.125 + $1.125 = $2.25, never $1.13 + $1.13).
+export function fractionDigits(kind, value, exact = false) {
+  if (exact && !["item", "level", "count"].includes(kind)) return [fractionDigits(kind, value)[0], EXACT_DIGITS];
   if (kind === "money") return Number.isInteger(value) ? [0, 0] : [2, 2];
   if (["ratio", "number", "hours", "percent"].includes(kind)) return [0, 2];
   if (["months", "share"].includes(kind)) return [0, 1];
@@ -18,8 +24,8 @@ function formatter(lang, options) {
   return formatters.get(key);
 }
 
-export function formatNumber(kind, value, lang, currency = "USD") {
-  const [minimumFractionDigits, maximumFractionDigits] = fractionDigits(kind, value);
+export function formatNumber(kind, value, lang, currency = "USD", exact = false) {
+  const [minimumFractionDigits, maximumFractionDigits] = fractionDigits(kind, value, exact);
   // signDisplay "negative": a number that rounds to zero shows as 0, never -0 (as Babel does
   // in sitebuild/formatting.py).
   const digits = { minimumFractionDigits, maximumFractionDigits, signDisplay: "negative" };
@@ -45,13 +51,13 @@ export function fill(template, lookup) {
 // A result as the page shows it: the catalogue's word for it where there is one (categories,
 // "nobody on this level"), an item's legend, text as it is, or a number in the page's style.
 // ``texts`` is a calculator's catalogue (its values, item_zero and group.item).
-export function resultText(texts, kind, key, value, lang, currency) {
+export function resultText(texts, kind, key, value, lang, currency, exact = false) {
   const base = key.replace(/_\d+$/, "");
   const word = ((texts.values || {})[base] || {})[value];
   if (word !== undefined) return word;
   if (kind === "category" || kind === "text") return String(value);
   if (kind === "item") return value === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(value));
-  return formatNumber(kind, value, lang, currency);
+  return formatNumber(kind, value, lang, currency, exact);
 }
 
 // "Price (Offer 2)" for price_2: a key's own label, or its base key's label with the item's
