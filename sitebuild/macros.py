@@ -233,6 +233,9 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             "removable": bool(suffix),
             "fields": [label_of(f) for f in item_fields],
             "texts": {f.key + suffix: page_text(f, fields.get(f.key + suffix, ""), lang) for f in item_fields},
+            # A choice shows only the input it chose (lifetime or churn); widget.js keeps it so.
+            "off": {key + suffix for f in item_fields for choice, key in f.implied_by
+                    if choice != fields.get(f.key + suffix)},
         }
 
     items: list[dict[str, Any]] = []
@@ -347,7 +350,8 @@ def _split_template(template: str) -> list[tuple[str, str | None]]:
 
 def _field_json(field: Field) -> dict[str, Any]:
     return {"key": field.key, "kind": field.kind, "default": field.default, "required": field.required,
-            "numeric": field.numeric, "minimum": field.minimum, "maximum": field.maximum}
+            "numeric": field.numeric, "minimum": field.minimum, "maximum": field.maximum,
+            "implied_by": [list(pair) for pair in field.implied_by]}
 
 
 def render_input_table(schema: Schema, lang: str) -> str:
