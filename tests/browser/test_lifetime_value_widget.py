@@ -58,3 +58,29 @@ def test_printing_opens_the_chart_data_table(watched, server, tmp_path) -> None:
     assert widget.locator("details.cv-figure-data").evaluate("d => d.open") is False
     watched.page.pdf(path=str(tmp_path / "worksheet.pdf"))  # printing fires beforeprint
     assert widget.locator("details.cv-figure-data").evaluate("d => d.open") is True
+
+
+def test_the_reader_chooses_lifetime_or_churn_and_sees_only_that_input(watched, server) -> None:  # type: ignore[no-untyped-def]
+    # Issue 15: a v=1 link with a churn and no lifetime means the churn: 20 × 100 / 5 = 400
+    # (before, the default 36 months silently won: 720).
+    widget = open_calculator(watched, server, "en", "lifetime-value", "v=1&churn_percent=5")
+    wait_value(widget, "lifetime_value", "400")
+    assert widget.locator("select[name=basis]").input_value() == "churn"
+    assert widget.locator("input[name=lifetime_months]").is_hidden()
+    assert widget.locator("input[name=churn_percent]").is_visible()
+    # Choosing the lifetime shows it (still 36 months) and uses it: 20 × 36 = 720.
+    widget.locator("select[name=basis]").select_option("lifetime")
+    wait_value(widget, "lifetime_value", "720")
+    assert widget.locator("input[name=lifetime_months]").is_visible()
+    assert widget.locator("input[name=churn_percent]").is_hidden()
+    assert "lifetime_value.lifetime_wins" not in widget.locator(".cv-notes").inner_text()
+    assert watched.errors == []
+
+
+def test_formula_parts_add_up_in_the_browser_as_prerendered(watched, server) -> None:  # type: ignore[no-untyped-def]
+    # 15 × 1 × 60 % = 9 a month; 100 ÷ 3 = 33.333333 months; 9 × 33.333333 = 300.
+    widget = open_calculator(watched, server, "en", "lifetime-value",
+                             "v=1&average_check=15&margin_percent=60&churn_percent=3")
+    wait_value(widget, "lifetime_value", "300")
+    formula = widget.locator("[data-formula=lifetime_value]").inner_text()
+    assert formula == "$9 × 33.333333 months = $300"
