@@ -191,3 +191,13 @@ def test_every_number_a_page_shows_reads_back_as_itself(kind: str, lang: str, cu
     assert isinstance(read, float)
     assert format_number(kind, read, lang, currency) == text
     assert abs(read - shown_value) <= 0.5 * 10**-digits + 1e-15 * abs(shown_value) + 1e-12, text  # float noise
+
+
+@pytest.mark.parametrize(("kind", "value", "lang", "expected"), [
+    ("money", -0.0, "en", "$0"), ("money", -0.001, "en", "$0.00"), ("money", -0.001, "de", "0,00\u00a0$"),
+    ("months", -0.01, "en", "0"), ("percent", -0.001, "ru", "0\u00a0%"), ("share", -0.0001, "zh", "0%"),
+    ("ratio", -0.0, "ko", "0"),
+])
+def test_a_number_that_rounds_to_zero_shows_as_0_never_minus_0(kind: str, value: float, lang: str, expected: str) -> None:
+    # Babel wrote "-$0", "-0"; the browser now asks Intl for signDisplay "negative", the same.
+    assert format_number(kind, value, lang) == expected
