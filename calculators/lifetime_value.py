@@ -342,13 +342,16 @@ def at_least(value: float | None, decimals: int = NEEDED_DECIMALS) -> float | No
 
     >>> at_least(11.904761904761905), at_least(75.0), at_least(83.33333333333333), at_least(45.01, 1)
     (11.91, 75.0, 83.34, 45.1)
+    >>> at_least(7.1e-12), at_least(0.0), at_least(100 / 3 * 3)
+    (0.01, 0.0, 100.0)
     """
     if value is None:
         return None
     scale = 10**decimals
     scaled = value * scale
-    # float noise (75.00000000000001) is no reason to round up a whole cent
-    return math.ceil(scaled - 1e-9 * max(1.0, abs(scaled))) / scale
+    # float noise (75.00000000000001) is no reason to round up a whole cent; relative only,
+    # so that a tiny positive need (7e-12 purchases) is still a cent, never 0
+    return math.ceil(scaled - 1e-12 * abs(scaled)) / scale
 
 
 def _finite(number: float) -> float | None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy_financial as npf
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import example, assume, given, settings
 from hypothesis import strategies as st
 
 from calculators import lifetime_value as lv
@@ -834,6 +834,7 @@ def test_blend_lies_between_the_smallest_and_largest_segment(data):
        st.one_of(months.filter(lambda x: x > 0).map(lambda t: ("lifetime", t)), positive_churn.map(lambda c: ("churn", c))),
        st.floats(0.01, 1e6), st.floats(0.1, 100))
 @settings(max_examples=150)
+@example(85917.0, 21.0, 100.0, ("churn", 0.015625), 0.015625, 0.25)  # a need of 7e-12 purchases: 0.01, not 0
 def test_each_needed_value_put_back_reaches_the_target_and_one_shown_step_less_does_not(s, c, p, life, cost, target):
     kind, amount = life
     lifetime_args = {"lifetime_months": amount} if kind == "lifetime" else {"churn_percent": amount}
