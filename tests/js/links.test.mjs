@@ -60,3 +60,17 @@ test("numbers open in the page's decimal style; text and odd values as they are"
   assert.equal(pageText(offers, offers.fields[2], "1.5"), "1.5"); // text field
   assert.equal(pageText({ ...offers, lang: "en" }, price, "1.5"), "1.5");
 });
+
+test("a link without basis means the lifetime input it gives (issue 15)", () => {
+  const basis = {
+    key: "basis", kind: "choice", default: "lifetime", numeric: false,
+    implied_by: [["lifetime", "lifetime_months"], ["churn", "churn_percent"]],
+  };
+  const ltv = { id: "lifetime_value", version: 1, lang: "en", fields: [basis, number("lifetime_months", 36), number("churn_percent", null)], group: null };
+  const open = (query) => linkText(ltv, readLink(ltv, new URLSearchParams(query)), "basis");
+  assert.equal(open("v=1&churn_percent=5"), "churn");                     // a churn and no lifetime
+  assert.equal(open("v=1&lifetime_months=&churn_percent=5"), "churn");    // the lifetime emptied
+  assert.equal(open("v=1&lifetime_months=24&churn_percent=5"), "lifetime"); // both: as links always did
+  assert.equal(open("v=1"), "lifetime");
+  assert.equal(open("v=1&basis=churn&lifetime_months=24"), "churn");      // the reader's choice
+});

@@ -39,12 +39,22 @@ export function readLink(spec, params) {
 }
 
 // The text an input opens with for a link: the link's value, else the version's default
-// (empty for an item's field that takes the main input's value).
+// (empty for an item's field that takes the main input's value; for a choice that other
+// inputs imply, such as the lifetime value's basis, the choice implied).
 export function linkText(spec, link, key) {
   if (link.given.has(key)) return link.given.get(key);
   const field = fieldOf(spec, key);
   const inherited = spec.group && spec.group.inherit && /_\d+$/.test(key);
+  if (!inherited && field.implied_by && field.implied_by.length) return impliedChoice(field, link.given);
   return inherited || field.default === null ? "" : String(field.default);
+}
+
+// The choice a link that leaves ``field`` out implies: the one whose input it gives a value
+// for, when it gives exactly one (a churn and no lifetime: the churn); else the default. The
+// same rule as calculators.schema.implied_choice.
+export function impliedChoice(field, given) {
+  const found = field.implied_by.filter(([, key]) => (given.get(key) ?? "").trim() !== "").map(([choice]) => choice);
+  return found.length === 1 ? found[0] : field.default === null ? "" : String(field.default);
 }
 
 // A link value as the reader would type it on this page (1.5 → 1,5 on a German page).

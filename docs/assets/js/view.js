@@ -46,8 +46,9 @@ export class WidgetView {
     }
     for (const ref of this.root.querySelectorAll("[data-ref]")) {
       const key = ref.dataset.ref;
-      if (Object.hasOwn(values, key)) ref.textContent = this.outputText(key, values[key], currency);
-      else if (result.inputs && Object.hasOwn(result.inputs, key)) ref.textContent = formatNumber(fieldOf(this.spec, key).kind, result.inputs[key] ?? 0, this.lang, currency);
+      const exact = ref.hasAttribute("data-exact"); // a formula's part: every digit it carries
+      if (Object.hasOwn(values, key)) ref.textContent = this.outputText(key, values[key], currency, exact);
+      else if (result.inputs && Object.hasOwn(result.inputs, key)) ref.textContent = formatNumber(fieldOf(this.spec, key).kind, result.inputs[key] ?? 0, this.lang, currency, exact);
     }
     for (const formula of this.root.querySelectorAll("[data-formula]")) {
       const column = formula.closest("[data-item-column]");
@@ -59,10 +60,10 @@ export class WidgetView {
     return true;
   }
 
-  outputText(key, value, currency) {
+  outputText(key, value, currency, exact = false) {
     const texts = this.messages.calculator;
     if (value === null) return (texts.none || {})[key.replace(/_\d+$/, "")] || this.messages.widget.none;
-    return resultText(texts, this.outputKind(key), key, value, this.lang, currency);
+    return resultText(texts, this.outputKind(key), key, value, this.lang, currency, exact);
   }
 
   outputKind(key) {
@@ -173,6 +174,19 @@ export class WidgetView {
 
   items() {
     return [...this.root.querySelectorAll("fieldset.cv-item")];
+  }
+
+  // A choice such as "I know the lifetime / the monthly churn" shows only the input it chose;
+  // the controller does not send the other (so it is neither computed nor written into links).
+  showChoices() {
+    for (const field of this.spec.fields) {
+      const control = this.form.elements[field.key];
+      if (!control || !field.implied_by || !field.implied_by.length) continue;
+      for (const [choice, key] of field.implied_by) {
+        const wrapper = this.root.querySelector(`.cv-field[data-field="${key}"]`);
+        if (wrapper) wrapper.hidden = choice !== control.value;
+      }
+    }
   }
 
   // Shows or hides an item (an offer, a segment): its fields, its column or row of results.

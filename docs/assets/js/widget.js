@@ -26,6 +26,7 @@ class CalculatorWidget {
     this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
     const params = new URLSearchParams(location.search);
     const linked = this.applyLink(params);
+    this.view.showChoices();
     // A later page of the visit whose example the runtime answered ahead shows that answer now.
     const known = linked ? undefined : knownAnswer(this.exampleRequest());
     if (known) this.show(known);
@@ -84,7 +85,10 @@ class CalculatorWidget {
 
   // ---- events -------------------------------------------------------------------------
   bind() {
-    this.form.addEventListener("input", () => this.schedule(DEBOUNCE_MS));
+    this.form.addEventListener("input", (event) => {
+      if (event.target.tagName === "SELECT") this.view.showChoices();
+      this.schedule(DEBOUNCE_MS);
+    });
     // A change (a choice made, a field left) only hurries an answer still waiting out the
     // debounce: leaving a field by clicking a link must not start work for the page being left.
     this.form.addEventListener("change", () => this.timer !== null && this.schedule(0));
@@ -181,7 +185,7 @@ class CalculatorWidget {
   request() {
     const fields = {};
     for (const control of this.form.elements) {
-      if (control.name && !control.disabled) fields[control.name] = control.value;
+      if (control.name && !control.disabled && !control.closest(".cv-field[hidden]")) fields[control.name] = control.value;
     }
     return { calculator: this.spec.id, fields, lang: this.lang };
   }
@@ -322,6 +326,7 @@ class CalculatorWidget {
     if (this.root.hasAttribute("data-calculator-page")) history.replaceState(history.state, "", location.pathname + location.hash);
     this.view.items().forEach((fieldset, i) => this.view.showItem(fieldset, this.example.shown[i]));
     for (const [control, value] of this.example.values) control.value = value;
+    this.view.showChoices();
     this.schedule(0);
   }
 
