@@ -22,6 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .languages import LANGUAGES
+
 
 @dataclass(frozen=True)
 class NumberStyle:
@@ -30,18 +32,11 @@ class NumberStyle:
     allow_grouping: bool = True
 
 
-DECIMAL_COMMA = NumberStyle(decimal=",", group=".")
-DECIMAL_POINT = NumberStyle(decimal=".", group=",")
 LINK = NumberStyle(decimal=".", group="", allow_grouping=False)
 
-#: Languages of the site and how each writes numbers.
+#: Languages of the site and how each writes numbers (declared in :mod:`calculators.languages`).
 STYLES: dict[str, NumberStyle] = {
-    "en": DECIMAL_POINT,
-    "ko": DECIMAL_POINT,
-    "zh": DECIMAL_POINT,
-    "de": DECIMAL_COMMA,
-    "nl": DECIMAL_COMMA,
-    "ru": DECIMAL_COMMA,
+    **{language.code: NumberStyle(decimal=language.decimal, group=language.group) for language in LANGUAGES},
     "link": LINK,
 }
 

@@ -20,6 +20,8 @@ from typing import Any
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from calculators.languages import BY_CODE
+
 
 def fraction_digits(kind: str, value: float) -> tuple[int, int]:
     """(minimum, maximum) fraction digits for a kind of number; the same table as format.js."""
@@ -40,7 +42,7 @@ def format_number(kind: str, value: Any, lang: str, currency: str = "USD") -> st
 
 def _format(kind: str, value: Any, lang: str, currency: str) -> str:
     low, high = fraction_digits(kind, float(value))
-    locale = Locale.parse(lang)
+    locale = Locale.parse(BY_CODE[lang].number_locale)
     if kind == "money":
         pattern = _with_fraction(locale.currency_formats["standard"].pattern, low, high)
         return format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
