@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import CalculatorError
+from .links import link_fields, write_link
 from .registry import CALCULATORS
 from .schema import Schema, read_field, split_key
 
@@ -28,7 +29,9 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     """Read ``fields`` (raw text by input key) in ``lang``'s number style and evaluate.
 
     Keys the calculator does not know are ignored. Returns ``{"ok", "items", "values",
-    "notes", "errors"}``; ``errors`` maps an input key to ``{"code", "params"}``.
+    "notes", "errors", "inputs", "link"}``; ``errors`` maps an input key to ``{"code",
+    "params"}``; ``link`` is the ``v=1`` query that opens these inputs again (the page's Copy
+    link, address bar and QR code), ``None`` while an input cannot be read.
     """
     schema = CALCULATORS[calculator_id]
     items = schema.items_in(list(fields))
@@ -36,6 +39,7 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     result: dict[str, Any] = {
         "ok": False, "items": list(items), "values": {}, "notes": [], "figure": {}, "errors": errors,
         "inputs": {key: clean(value) for key, value in inputs.items()},
+        "link": None if errors else write_link(schema, inputs, fields, items),
     }
     if errors:
         return result
@@ -113,21 +117,3 @@ def run_json(request: str) -> str:
     if message["lang"] == "link":
         fields = link_fields(message["calculator"], fields)
     return json.dumps(run(message["calculator"], fields, message["lang"]))
-
-
-def link_fields(calculator_id: str, query: Mapping[str, str]) -> dict[str, str]:
-    """The field text a ``v=1`` link opens with: the link's values, defaults for the rest."""
-    schema = CALCULATORS[calculator_id]
-    items = schema.items_in(list(query))
-    found: dict[str, str] = {}
-    for key in schema.input_keys(items):
-        if key in query:
-            found[key] = query[key]
-            continue
-        base, number = split_key(key)
-        if number is not None and schema.group is not None and schema.group.inherit:
-            found[key] = ""
-            continue
-        default = schema.field(key).default
-        found[key] = "" if default is None else data_value(default) if isinstance(default, (int, float)) else str(default)
-    return found

@@ -13,7 +13,7 @@ export class WidgetView {
     this.root = root;
     this.spec = spec;
     this.messages = spec.messages;
-    this.lang = spec.lang;
+    this.locale = spec.locale; // how numbers are written: the language's Intl locale
     this.form = root.querySelector(".cv-form");
     this.onSettled = onSettled;
   }
@@ -47,7 +47,7 @@ export class WidgetView {
     for (const ref of this.root.querySelectorAll("[data-ref]")) {
       const key = ref.dataset.ref;
       if (Object.hasOwn(values, key)) ref.textContent = this.outputText(key, values[key], currency);
-      else if (result.inputs && Object.hasOwn(result.inputs, key)) ref.textContent = formatNumber(fieldOf(this.spec, key).kind, result.inputs[key] ?? 0, this.lang, currency);
+      else if (result.inputs && Object.hasOwn(result.inputs, key)) ref.textContent = formatNumber(fieldOf(this.spec, key).kind, result.inputs[key] ?? 0, this.locale, currency);
     }
     for (const formula of this.root.querySelectorAll("[data-formula]")) {
       const column = formula.closest("[data-item-column]");
@@ -62,7 +62,7 @@ export class WidgetView {
   outputText(key, value, currency) {
     const texts = this.messages.calculator;
     if (value === null) return (texts.none || {})[key.replace(/_\d+$/, "")] || this.messages.widget.none;
-    return resultText(texts, this.outputKind(key), key, value, this.lang, currency);
+    return resultText(texts, this.outputKind(key), key, value, this.locale, currency);
   }
 
   outputKind(key) {
@@ -80,7 +80,7 @@ export class WidgetView {
       p.textContent = fill(template, (name) => {
         if (!note.params[name]) return undefined;
         const [kind, value] = note.params[name];
-        return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.lang, currency);
+        return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.locale, currency);
       });
       return p;
     }));
@@ -100,12 +100,12 @@ export class WidgetView {
 
   errorText(key, error) {
     const template = this.messages.widget.errors[error.code] || error.code;
-    const example = DECIMAL_COMMA.has(this.lang) ? "1250,50" : "1250.50";
+    const example = "1250" + this.spec.link.decimal + "50"; // typed as on this page
     return fill(template, (name) => {
       if (name === "example") return example;
       const value = error.params[name];
       if (value === undefined) return undefined;
-      return typeof value === "number" ? formatNumber("number", value, this.lang) : String(value);
+      return typeof value === "number" ? formatNumber("number", value, this.locale) : String(value);
     });
   }
 
@@ -153,13 +153,13 @@ export class WidgetView {
       const raw = output.dataset.value;
       const kind = this.outputKind(output.dataset.key);
       if (raw === "none" || raw === "" || ["category", "item", "text"].includes(kind)) continue;
-      output.textContent = formatNumber(kind, Number(raw), this.lang, currency);
+      output.textContent = formatNumber(kind, Number(raw), this.locale, currency);
     }
   }
 
   drawFigure(figure, values) {
     const text = this.messages.calculator.figure;
-    renderFigure(this.root.querySelector(".cv-figure"), this.spec.id, figure, text, this.lang, this.currency(), values);
+    renderFigure(this.root.querySelector(".cv-figure"), this.spec.id, figure, text, this.locale, this.currency(), values);
   }
 
   prerenderedValues() {
@@ -187,5 +187,3 @@ export class WidgetView {
     if (add) add.hidden = !this.items().some((f) => f.hidden);
   }
 }
-
-const DECIMAL_COMMA = new Set(["de", "nl", "ru"]);
