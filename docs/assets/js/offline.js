@@ -121,6 +121,8 @@ function mount() {
   if (supported) navigator.serviceWorker.ready.then(keepThisCalculatorPage).catch((error) => console.warn("offline:", error));
 }
 
+// A module worker (it imports offline-rules.js): Chrome and Edge 91, Safari 15, Firefox 147.
+// An older browser refuses to register it; the guide then works as before, online only.
 if (supported) {
   navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.pathname, type: "module" })
     .catch((error) => console.warn("service worker:", error));
