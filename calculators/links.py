@@ -17,16 +17,33 @@ rounding of the results.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from .errors import CalculatorError
+from .languages import BY_CODE
 from .registry import CALCULATORS
-from .schema import ITEM_KEY, Schema, split_key
+from .schema import ITEM_KEY, Field, Schema, split_key
 
-#: What the page needs to read a link (part of each widget's spec): the item key pattern.
-#: The page's decimal separator comes from :mod:`calculators.languages`.
-READING_RULES = {"item_key": ITEM_KEY.pattern}
+def reading_rules(lang: str) -> dict[str, str]:
+    """What a page in ``lang`` needs to read a link (part of each widget's spec, read by
+    ``docs/assets/js/links.js``): the item key pattern, and the decimal separator its readers
+    type, with which a link's ``1.5`` opens as ``1,5`` on a German page."""
+    return {"item_key": ITEM_KEY.pattern, "decimal": BY_CODE[lang].decimal}
+
+
+def page_text(field: Field, text: str, lang: str) -> str:
+    """A link value as the reader would type it on a page in ``lang`` (``1.5`` → ``1,5`` in
+    German): the text the build writes into an input; links.js does the same in the page.
+
+    >>> page_text(CALCULATORS["value"].field("price"), "1.5", "de")
+    '1,5'
+    """
+    decimal = BY_CODE[lang].decimal
+    if field.numeric and re.fullmatch(r"-?\d+(\.\d+)?", text) and decimal != ".":
+        return text.replace(".", decimal)
+    return text
 
 
 def link_fields(calculator_id: str, query: Mapping[str, str]) -> dict[str, str]:

@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
-from calculators.links import READING_RULES, link_fields, link_query
+from calculators.links import link_fields, link_query, page_text, reading_rules
 from calculators.run import data_value, run
 from calculators.schema import Field, Schema, split_key
 from sitebuild import glossary, runtime, workshop
@@ -175,14 +175,6 @@ def calculator_link(schema: Schema, query: dict[str, str]) -> str:
     return "?" + link_query(schema.id, link_fields(schema.id, query))
 
 
-def page_text(field: Field, text: str, lang: str) -> str:
-    """A link value as the reader would type it on this page (``1.5`` → ``1,5`` in German)."""
-    decimal = BY_CODE[lang].decimal
-    if field.numeric and re.fullmatch(r"-?\d+(\.\d+)?", text) and decimal != ".":
-        return text.replace(".", decimal)
-    return text
-
-
 def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
     """What the room comparison needs to label and format a calculator's inputs and results."""
     texts = catalogue(lang, schema.id)
@@ -290,7 +282,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         "id": schema.id, "version": schema.version, "lang": lang,
         # How this page reads a link (links.js): the page's decimal separator, item keys.
         # The example's own link: what Copy link gives before the runtime has answered.
-        "link": {**READING_RULES, "decimal": BY_CODE[lang].decimal, "example": result["link"]},
+        "link": {**reading_rules(lang), "example": result["link"]},
         "locale": BY_CODE[lang].number_locale,
         # The example in link form: while the inputs are untouched, the runtime is asked for it
         # in this form, the form in which ``ahead`` answered it.

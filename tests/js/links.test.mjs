@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fieldOf, itemNumber, linkText, pageText, readLink } from "../../docs/assets/js/links.js";
 
-// The reading rules as the build writes them (calculators/links.py READING_RULES).
+// The reading rules as the build writes them (calculators/links.py reading_rules).
 const rules = (decimal) => ({ item_key: "^(.*)_([1-9][0-9]*)$", decimal });
 const number = (key, fallback) => ({ key, kind: "money", default: fallback, numeric: true });
 // Like the value calculator: bare keys are offer 1, the group's items are 2..3.

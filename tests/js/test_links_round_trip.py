@@ -8,8 +8,8 @@ import json
 import subprocess
 from pathlib import Path
 
-from calculators.languages import BY_CODE, CODES
-from calculators.links import READING_RULES, link_fields, link_query
+from calculators.languages import CODES
+from calculators.links import link_fields, link_query, reading_rules
 from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from calculators.run import run
@@ -37,7 +37,7 @@ def spec_of(calculator_id: str, lang: str) -> dict[str, object]:
     group = schema.group
     return {
         "id": schema.id, "version": schema.version, "lang": lang,
-        "link": {**READING_RULES, "decimal": BY_CODE[lang].decimal},
+        "link": reading_rules(lang),
         "fields": [_field_json(f) for f in schema.fields],
         "group": None if group is None else {"first": group.first, "last": group.last, "inherit": group.inherit,
                                              "fields": [_field_json(f) for f in group.fields]},
