@@ -783,7 +783,9 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
         notes.append(Note("lifetime_value.beyond_range", {"limit": ("number", RESULT_LIMIT)}))
     rate = None if main.discount_rate_percent is None else monthly_rate(main.discount_rate_percent)
     churn_total = values.get("discounted_lifetime_value") if main.chosen_basis == "churn" else None
-    figure = payback_chart(result.monthly_margin, result.lifetime_months, rate, main.acquisition_cost, churn_total)
+    # A chart of sums the page cannot show would draw numbers the results refuse to state.
+    figure = {} if beyond else payback_chart(
+        result.monthly_margin, result.lifetime_months, rate, main.acquisition_cost, churn_total)
     return Evaluation(values=values, notes=tuple(notes), figure=figure)
 
 

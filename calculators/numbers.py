@@ -42,6 +42,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .languages import LANGUAGES
+
 
 @dataclass(frozen=True)
 class NumberStyle:
@@ -50,18 +52,11 @@ class NumberStyle:
     allow_grouping: bool = True
 
 
-DECIMAL_COMMA = NumberStyle(decimal=",", group=".")
-DECIMAL_POINT = NumberStyle(decimal=".", group=",")
 LINK = NumberStyle(decimal=".", group="", allow_grouping=False)
 
-#: Languages of the site and how each writes numbers.
+#: Languages of the site and how each writes numbers (declared in :mod:`calculators.languages`).
 STYLES: dict[str, NumberStyle] = {
-    "en": DECIMAL_POINT,
-    "ko": DECIMAL_POINT,
-    "zh": DECIMAL_POINT,
-    "de": DECIMAL_COMMA,
-    "nl": DECIMAL_COMMA,
-    "ru": DECIMAL_COMMA,
+    **{language.code: NumberStyle(decimal=language.decimal, group=language.group) for language in LANGUAGES},
     "link": LINK,
 }
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import CalculatorError
+from .links import link_fields, write_link
 from .registry import CALCULATORS
 from .numbers import STYLES
 from .schema import Schema, implied_choice, read_field, split_key
@@ -29,7 +30,9 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     """Read ``fields`` (raw text by input key) in ``lang``'s number style and evaluate.
 
     Keys the calculator does not know are ignored. Returns ``{"ok", "items", "values",
-    "notes", "errors"}``; ``errors`` maps an input key to ``{"code", "params"}``. An unknown
+    "notes", "errors", "inputs", "link"}``; ``errors`` maps an input key to ``{"code",
+    "params"}``; ``link`` is the ``v=1`` query that opens these inputs again (the page's Copy
+    link, address bar and QR code), ``None`` while an input cannot be read. An unknown
     calculator or language is such an error too, under the key ``calculator`` or ``lang``.
 
     >>> run("nope", {}, "en")["errors"]
@@ -44,6 +47,7 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     result: dict[str, Any] = {
         "ok": False, "items": list(items), "values": {}, "notes": [], "figure": {}, "errors": errors,
         "inputs": {key: clean(value) for key, value in inputs.items()},
+        "link": None if errors else write_link(schema, inputs, fields, items),
     }
     if errors:
         return result
@@ -159,24 +163,3 @@ def run_json(request: str) -> str:
         fields = link_fields(calculator_id, fields)
     return json.dumps(run(calculator_id, fields, lang))
 
-
-def link_fields(calculator_id: str, query: Mapping[str, str]) -> dict[str, str]:
-    """The field text a ``v=1`` link opens with: the link's values, defaults for the rest."""
-    schema = CALCULATORS[calculator_id]
-    items = schema.items_in(list(query))
-    found: dict[str, str] = {}
-    for key in schema.input_keys(items):
-        if key in query:
-            found[key] = query[key]
-            continue
-        base, number = split_key(key)
-        if number is not None and schema.group is not None and schema.group.inherit:
-            found[key] = ""
-            continue
-        declared = schema.field(key)
-        if declared.implied_by:
-            found[key] = implied_choice(declared, query) or ""
-            continue
-        default = declared.default
-        found[key] = "" if default is None else data_value(default) if isinstance(default, (int, float)) else str(default)
-    return found

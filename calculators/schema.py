@@ -6,6 +6,7 @@ The widget, the link handling, the docs' input tables and the tests all read a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -171,12 +172,15 @@ def implied_choice(declared: Field, query: Mapping[str, str]) -> str | None:
     return given[0] if len(given) == 1 else None if declared.default is None else str(declared.default)
 
 
+#: A key of the Nth item of a list: the field's key, ``_`` and N (from 1, no leading zero).
+#: The page reads links with the same pattern (it travels in each widget's spec).
+ITEM_KEY = re.compile(r"^(.*)_([1-9][0-9]*)$")
+
+
 def split_key(key: str) -> tuple[str, int | None]:
     """``"price_2"`` → ``("price", 2)``; ``"price"`` → ``("price", None)``."""
-    base, sep, tail = key.rpartition("_")
-    if sep and tail.isdigit() and not tail.startswith("0"):
-        return base, int(tail)
-    return key, None
+    match = ITEM_KEY.fullmatch(key)
+    return (match.group(1), int(match.group(2))) if match else (key, None)
 
 
 def read_field(declared: Field, key: str, text: str, lang: str, currency: str = "USD") -> float | str | None:

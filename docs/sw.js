@@ -5,10 +5,9 @@
 //   <digest>/): once cached they never change, so they are served from the cache first.
 // * Everything else is fetched from the network first, so readers always get the latest
 //   pages; the cached copy answers only when the network does not.
-// The cache names are shared with offline.js, which fills them ahead of time.
-const RUNTIME = "cv-runtime";
-const PAGES = "cv-pages";
-const VERSIONED = /\/assets\/(pyodide|calculators)\/[^/]+\//;
+// What goes where is declared once, with offline.js (which fills the same caches ahead of
+// time): assets/js/offline-rules.js. So this is a module worker (offline.js registers it so).
+import { PAGES_CACHE as PAGES, RUNTIME_CACHE as RUNTIME, isVersioned } from "./assets/js/offline-rules.js";
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
@@ -21,9 +20,9 @@ self.addEventListener("fetch", (event) => {
   // worker costs the reader tens of ms on every click. Offline, the fetch fails and Material
   // loads the page in full, a navigation that is answered from the cache below.
   if (request.mode !== "navigate" && request.destination === "" && url.pathname.endsWith("/")) return;
-  if (request.method === "HEAD" && VERSIONED.test(url.pathname)) {
+  if (request.method === "HEAD" && isVersioned(url)) {
     event.respondWith(headFromCache(request));
-  } else if (request.method === "GET" && VERSIONED.test(url.pathname)) {
+  } else if (request.method === "GET" && isVersioned(url)) {
     event.respondWith(cacheFirst(request));
   } else if (request.method === "GET") {
     event.respondWith(networkFirst(request));

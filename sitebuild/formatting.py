@@ -20,6 +20,8 @@ from typing import Any
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from calculators.languages import BY_CODE
+
 
 #: The most decimals a number in a formula shows: all a result carries (calculators.run.DECIMALS).
 EXACT_DIGITS = 6
@@ -58,7 +60,7 @@ def format_number(kind: str, value: Any, lang: str, currency: str = "USD", exact
 
 def _format(kind: str, value: Any, lang: str, currency: str, exact: bool) -> str:
     low, high = fraction_digits(kind, float(value), exact)
-    locale = Locale.parse(lang)
+    locale = Locale.parse(BY_CODE[lang].number_locale)
     if kind == "money":
         pattern = _with_fraction(locale.currency_formats["standard"].pattern, low, high)
         return format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)

@@ -1,6 +1,10 @@
-"""The site's languages, in the order of the language switcher."""
+"""The site's languages as the build uses them; declared once in :mod:`calculators.languages`."""
 
-LANGUAGES = ("en", "nl", "ko", "ru", "de", "zh")
-DEFAULT_LANGUAGE = "en"
+from calculators.languages import BY_CODE, CODES, DEFAULT_LANGUAGE, LANGUAGES as DECLARED
+
+#: Language codes in the order of the language switcher.
+LANGUAGES = CODES
 #: Each language's name in itself, as the switcher shows it (mkdocs.yml) and the glossary heads its columns.
-AUTONYMS = {"en": "English", "nl": "Nederlands", "ko": "한국어", "ru": "Русский", "de": "Deutsch", "zh": "中文"}
+AUTONYMS = {language.code: language.autonym for language in DECLARED}
+
+__all__ = ["AUTONYMS", "BY_CODE", "DEFAULT_LANGUAGE", "DECLARED", "LANGUAGES"]

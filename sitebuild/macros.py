@@ -18,7 +18,6 @@ from pathlib import Path
 # mkdocs-macros loads this file by path, before the hooks: make the project importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from typing import Any
-from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape  # noqa: E402
 from markupsafe import Markup, escape
@@ -26,12 +25,13 @@ from mkdocs.utils import get_relative_url
 
 from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
-from calculators.run import data_value, link_fields, run
+from calculators.links import link_fields, link_query, page_text, reading_rules
+from calculators.run import data_value, run
 from calculators.schema import Field, Schema, split_key
 from sitebuild import glossary, runtime, workshop
 from sitebuild.chapters import CALCULATOR_CHAPTERS, CALCULATOR_PAGE_EXAMPLES, CHAPTERS, workshop_questions
 from sitebuild.formatting import format_number
-from sitebuild.languages import DEFAULT_LANGUAGE
+from sitebuild.languages import BY_CODE, DEFAULT_LANGUAGE
 from sitebuild.messages import catalogue
 
 _TEMPLATES = Environment(
@@ -171,18 +171,8 @@ def page_examples(lang: str) -> list[dict[str, Any]]:
 
 
 def calculator_link(schema: Schema, query: dict[str, str]) -> str:
-    """``?v=1&…`` with every value that differs from the version's defaults."""
-    fields = link_fields(schema.id, query)
-    defaults = link_fields(schema.id, {})
-    changed = {key: value for key, value in fields.items() if defaults.get(key) != value or split_key(key)[1]}
-    return "?" + urlencode({"v": str(schema.version), **changed})
-
-
-def page_text(field: Field, text: str, lang: str) -> str:
-    """A link value as the reader would type it on this page (``1.5`` → ``1,5`` in German)."""
-    if field.numeric and re.fullmatch(r"-?\d+(\.\d+)?", text) and lang in ("de", "nl", "ru"):
-        return text.replace(".", ",")
-    return text
+    """``?v=1&…`` for a preset's link values: the link the page's Copy link writes for them."""
+    return "?" + link_query(schema.id, link_fields(schema.id, query))
 
 
 def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
@@ -304,6 +294,10 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
     notes = [fill_note(texts["notes"][n["key"].split(".", 1)[1]], n["params"], texts, lang, currency) for n in result["notes"]]
     spec = {
         "id": schema.id, "version": schema.version, "lang": lang,
+        # How this page reads a link (links.js): the page's decimal separator, item keys.
+        # The example's own link: what Copy link gives before the runtime has answered.
+        "link": {**reading_rules(lang), "example": result["link"]},
+        "locale": BY_CODE[lang].number_locale,
         # The example in link form: while the inputs are untouched, the runtime is asked for it
         # in this form, the form in which ``ahead`` answered it.
         "example": query, "ahead": ahead or [],
@@ -330,7 +324,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
 
 
 def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any], lang: str, currency: str) -> str:
-    """A note's sentence with its numbers in the page's style (the same rule as widget.js)."""
+    """A note's sentence with its numbers in the page's style (the same rule as view.js)."""
     def one(kind: str, value: Any) -> str:
         if kind in ("item", "category", "text"):
             return str(value)

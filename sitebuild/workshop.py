@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from calculators.registry import CALCULATORS
 from sitebuild import runtime
 from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
 from sitebuild.messages import catalogue
@@ -35,7 +36,7 @@ SCENARIOS = (
 )
 
 #: Pages a prepared device keeps for each language (slugs; "" is the language's home page).
-OFFLINE_PAGES = ("", "calculators/value", "calculators/lifetime-value", "calculators/competition",
+OFFLINE_PAGES = ("", *(f"calculators/{schema.slug}" for schema in CALCULATORS.values()),
                  "workshop", "workshop/scenarios", "workshop/compare")
 
 #: Paths that never change once published (their names carry a version or a digest).

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from calculators.languages import CODES
 from sitebuild.serve import SiteHandler
 
 
@@ -27,7 +28,7 @@ class _SiteHandler(SiteHandler):
         pass
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "nl", "ko", "ru", "de", "zh")
+LANGUAGES = CODES  # declared once in calculators/languages.py
 
 # CI must be deterministic: the same examples on every run.
 settings.register_profile("ci", derandomize=True, max_examples=60, deadline=None)

@@ -24,3 +24,30 @@ def test_try_it_opens_the_chapter_example(watched, server, lang, chapter, calcul
     page.wait_for_url(re.compile(rf"/calculators/{slug}/\?v=1"))
     wait_value(page.locator(f"[data-calculator={calculator}][data-calculator-page]"), key, expected)
     assert watched.errors == []
+
+
+@pytest.mark.parametrize(("lang", "calculator", "slug", "example"), [
+    # Segments: the links were 549 (try it) and 260 (Copy link) characters long for one state.
+    ("en", "lifetime_value", "lifetime-value", "fitness-segments"),
+    # Korean text, percent-encoded, and alternatives with their own choices.
+    ("ko", "competition", "competition", "evening-out"),
+])
+def test_copy_link_gives_the_try_it_link_itself(watched, server, lang, calculator, slug, example) -> None:  # type: ignore[no-untyped-def]
+    from calculators.registry import CALCULATORS
+    from sitebuild.macros import calculator_link, resolved_preset
+
+    page = watched.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try_it = calculator_link(CALCULATORS[calculator], resolved_preset(calculator, example, lang))
+    prefix = "" if lang == "en" else lang + "/"
+    page.goto(f"{server.url}{prefix}calculators/{slug}/")
+    button = page.locator(f"article a.md-button[href$='{try_it}']")
+    assert button.count() == 1  # the page's own try-it button for this example
+    href = button.evaluate("a => a.href")
+    button.click()
+    widget = page.locator(f"[data-calculator={calculator}][data-calculator-page]")
+    page.wait_for_function("document.querySelector('[data-calculator]')?.dataset.state === 'ready'", timeout=90_000)
+    widget.locator("[data-action=copy-link]").click()
+    assert page.evaluate("navigator.clipboard.readText()") == href
+    assert page.url == href  # the address bar follows the same link
+    assert watched.errors == []

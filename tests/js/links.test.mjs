@@ -4,16 +4,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fieldOf, itemNumber, linkText, pageText, readLink } from "../../docs/assets/js/links.js";
 
+// The reading rules as the build writes them (calculators/links.py reading_rules).
+const rules = (decimal) => ({ item_key: "^(.*)_([1-9][0-9]*)$", decimal });
 const number = (key, fallback) => ({ key, kind: "money", default: fallback, numeric: true });
 // Like the value calculator: bare keys are offer 1, the group's items are 2..3.
 const offers = {
-  id: "value", version: 1, lang: "de",
+  id: "value", version: 1, lang: "de", link: rules(","),
   fields: [number("price", 0), number("economic", 0), { key: "currency", kind: "text", default: "EUR", numeric: false }],
   group: { first: 2, last: 3, inherit: false, fields: [number("price", 0), number("economic", 0)] },
 };
 // Like lifetime value: items 1..3 whose empty fields take the main input's value.
 const segments = {
-  id: "lifetime_value", version: 1, lang: "en",
+  id: "lifetime_value", version: 1, lang: "en", link: rules("."),
   fields: [number("average_check", 20)],
   group: { first: 1, last: 3, inherit: true, fields: [{ key: "segment", kind: "text", default: null, numeric: false }, number("average_check", null)] },
 };
@@ -25,6 +27,8 @@ test("an item key finds its group field; a bare key the main field", () => {
   assert.equal(itemNumber(offers, "price_3"), 3);
   assert.equal(itemNumber(offers, "price"), null);
   assert.equal(itemNumber(offers, "price_1"), null); // offer 1 is written with bare keys
+  assert.equal(itemNumber(offers, "price_02"), null); // no leading zero: not an item key
+  assert.equal(fieldOf(offers, "price_02"), undefined);
 });
 
 test("a link that names nothing this calculator knows is no link", () => {
@@ -58,7 +62,7 @@ test("numbers open in the page's decimal style; text and odd values as they are"
   assert.equal(pageText(offers, price, "-0.0000004"), "-0,0000004");
   assert.equal(pageText(offers, price, "1.2.3"), "1.2.3"); // reported beside the field, unchanged
   assert.equal(pageText(offers, offers.fields[2], "1.5"), "1.5"); // text field
-  assert.equal(pageText({ ...offers, lang: "en" }, price, "1.5"), "1.5");
+  assert.equal(pageText(segments, price, "1.5"), "1.5"); // a page with a decimal point
 });
 
 test("a link without basis means the lifetime input it gives (issue 15)", () => {
@@ -66,7 +70,7 @@ test("a link without basis means the lifetime input it gives (issue 15)", () => 
     key: "basis", kind: "choice", default: "lifetime", numeric: false,
     implied_by: [["lifetime", "lifetime_months"], ["churn", "churn_percent"]],
   };
-  const ltv = { id: "lifetime_value", version: 1, lang: "en", fields: [basis, number("lifetime_months", 36), number("churn_percent", null)], group: null };
+  const ltv = { id: "lifetime_value", version: 1, lang: "en", link: rules("."), fields: [basis, number("lifetime_months", 36), number("churn_percent", null)], group: null };
   const open = (query) => linkText(ltv, readLink(ltv, new URLSearchParams(query)), "basis");
   assert.equal(open("v=1&churn_percent=5"), "churn");                     // a churn and no lifetime
   assert.equal(open("v=1&lifetime_months=&churn_percent=5"), "churn");    // the lifetime emptied

@@ -157,6 +157,8 @@ window.addEventListener("beforeprint", () => {
 export function renderFigure(container, calculator, figure, text, lang, currency, values = {}) {
   const render = RENDERERS[calculator];
   if (!container || !render || !text) return;
+  // No data (results beyond what the page can show): no chart, rather than an empty one.
+  if (!figure || Object.keys(figure).length === 0) return container.replaceChildren();
   // Drawn at the container's own width, so text keeps its size on a phone.
   const width = Math.max(280, Math.round(container.clientWidth || 640));
   container.replaceChildren(...render(figure || {}, text, lang, currency, width, values.likely_choice));

@@ -1,14 +1,23 @@
-// Reading a v=1 link: which inputs it fills and with what text. It exists apart from the
-// widget so that the link rules can be tested under Node (tests/js/links.test.mjs): it touches
-// no DOM, at import or ever. The rules come from the calculator's spec (built from its
-// declaration in calculators/), not from a second copy here.
+// Reading a v=1 link: which inputs it fills and with what text. Writing links is Python's job
+// (calculators/links.py; each answer of the runtime carries its link), so that the page's
+// Copy link, address bar and QR codes and the build's try-it links are one and the same.
+// This module exists apart from the widget so that the reading rules can be tested under
+// Node (tests/js/links.test.mjs): it touches no DOM, at import or ever. The rules it needs
+// (the item key pattern, the page's decimal separator, the group's first and last item) come
+// from the calculator's spec, written by the build from the declaration in calculators/.
+
+// An item key's base key and number (price_2 → ["price", 2]), or null.
+function splitKey(spec, key) {
+  const match = new RegExp(spec.link.item_key).exec(key);
+  return match ? [match[1], +match[2]] : null;
+}
 
 // The declaration behind an input key, item keys included (price_2 → the group's price).
 export function fieldOf(spec, key) {
-  const match = /^(.*)_([1-9]\d*)$/.exec(key);
+  const item = splitKey(spec, key);
   const group = spec.group;
-  if (match && group && +match[2] >= group.first && +match[2] <= group.last) {
-    const found = group.fields.find((f) => f.key === match[1]);
+  if (item && group && item[1] >= group.first && item[1] <= group.last) {
+    const found = group.fields.find((f) => f.key === item[0]);
     if (found) return found;
   }
   return spec.fields.find((f) => f.key === key);
@@ -16,9 +25,9 @@ export function fieldOf(spec, key) {
 
 // The item number of a group item's key (price_2 → 2), or null for a main input's key.
 export function itemNumber(spec, key) {
-  const match = /_([1-9]\d*)$/.exec(key);
-  if (!match || !spec.group) return null;
-  return fieldOf(spec, key) !== spec.fields.find((f) => f.key === key) ? +match[1] : null;
+  const item = splitKey(spec, key);
+  if (!item || !spec.group) return null;
+  return fieldOf(spec, key) !== spec.fields.find((f) => f.key === key) ? item[1] : null;
 }
 
 // What a link says, or null when it says nothing this calculator knows. ``items``: the group
@@ -44,7 +53,7 @@ export function readLink(spec, params) {
 export function linkText(spec, link, key) {
   if (link.given.has(key)) return link.given.get(key);
   const field = fieldOf(spec, key);
-  const inherited = spec.group && spec.group.inherit && /_\d+$/.test(key);
+  const inherited = spec.group && spec.group.inherit && itemNumber(spec, key) !== null;
   if (!inherited && field.implied_by && field.implied_by.length) return impliedChoice(field, link.given);
   return inherited || field.default === null ? "" : String(field.default);
 }
@@ -60,30 +69,5 @@ export function impliedChoice(field, given) {
 // A link value as the reader would type it on this page (1.5 → 1,5 on a German page).
 // Values from a link are untrusted: the caller only ever makes them a control's value.
 export function pageText(spec, field, text) {
-  return field.numeric && /^-?\d+(\.\d+)?$/.test(text) && DECIMAL_COMMA.has(spec.lang)
-    ? text.replace(".", ",") : text;
-}
-
-const DECIMAL_COMMA = new Set(["de", "nl", "ru"]);
-
-// The link query for the inputs shown: v and every value that differs from the defaults.
-// ``typed(key)`` is the raw text of a control (an inherited item field is written only when
-// the reader typed something in it).
-export function linkQuery(spec, inputs, typed, dataValue) {
-  const query = new URLSearchParams({ v: String(spec.version) });
-  const group = spec.group;
-  for (const [key, value] of Object.entries(inputs)) {
-    const field = fieldOf(spec, key);
-    const item = itemNumber(spec, key);
-    if (item !== null && group.inherit) {
-      if (typed(key) !== "") query.set(key, dataValue(value));
-      continue;
-    }
-    const text = value === null ? "" : dataValue(value);
-    const fallback = field.default === null ? "" : String(field.default);
-    const firstOfItem = item !== null && ![...query.keys()].some((k) => k.endsWith("_" + item))
-      && group.fields[0].key === key.replace(/_\d+$/, "");
-    if (text !== fallback || firstOfItem) query.set(key, text);
-  }
-  return query;
+  return field.numeric && /^-?\d+(\.\d+)?$/.test(text) ? text.replace(".", spec.link.decimal) : text;
 }

@@ -1,12 +1,11 @@
 // Keeping the calculators for offline use: registers the service worker (docs/sw.js), keeps
 // what a calculator page needs once it has been visited, and runs the trainer's "prepare this
 // device" button, which saves every calculator and workshop page of the language ahead of a
-// session. Cache names are shared with sw.js.
+// session. What is kept where is shared with sw.js: offline-rules.js.
 import { fill } from "./format.js";
+import { PAGES_CACHE as PAGES, RUNTIME_CACHE as RUNTIME, isVersioned } from "./offline-rules.js";
 import { onRuntimeEvent, runtimeState } from "./runtime.js";
 
-const RUNTIME = "cv-runtime";
-const PAGES = "cv-pages";
 const SITE_ROOT = new URL("../../", import.meta.url);
 const MANIFEST = new URL("offline.json", SITE_ROOT);
 const supported = "serviceWorker" in navigator && "caches" in window && window.isSecureContext;
@@ -27,7 +26,7 @@ async function keep(files, { refresh = false, onProgress = () => {} } = {}) {
   const next = async () => {
     while (queue.length) {
       const url = new URL(queue.shift(), SITE_ROOT).href;
-      const versioned = /\/assets\/(pyodide|calculators)\/[^/]+\//.test(url);
+      const versioned = isVersioned(url);
       const cache = versioned ? runtime : pages;
       if ((versioned || !refresh) && await cache.match(url)) {
         onProgress(++done, files.length);
@@ -122,8 +121,10 @@ function mount() {
   if (supported) navigator.serviceWorker.ready.then(keepThisCalculatorPage).catch((error) => console.warn("offline:", error));
 }
 
+// A module worker (it imports offline-rules.js): Chrome and Edge 91, Safari 15, Firefox 147.
+// An older browser refuses to register it; the guide then works as before, online only.
 if (supported) {
-  navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.pathname, type: "classic" })
+  navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.pathname, type: "module" })
     .catch((error) => console.warn("service worker:", error));
 }
 if (window.document$) window.document$.subscribe(mount);

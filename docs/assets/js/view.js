@@ -13,7 +13,7 @@ export class WidgetView {
     this.root = root;
     this.spec = spec;
     this.messages = spec.messages;
-    this.lang = spec.lang;
+    this.locale = spec.locale; // how numbers are written: the language's Intl locale
     this.form = root.querySelector(".cv-form");
     this.onSettled = onSettled;
   }
@@ -48,7 +48,7 @@ export class WidgetView {
       const key = ref.dataset.ref;
       const exact = ref.hasAttribute("data-exact"); // a formula's part: every digit it carries
       if (Object.hasOwn(values, key)) ref.textContent = this.outputText(key, values[key], currency, exact);
-      else if (result.inputs && Object.hasOwn(result.inputs, key)) ref.textContent = formatNumber(fieldOf(this.spec, key).kind, result.inputs[key] ?? 0, this.lang, currency, exact);
+      else if (result.inputs && Object.hasOwn(result.inputs, key)) ref.textContent = formatNumber(fieldOf(this.spec, key).kind, result.inputs[key] ?? 0, this.locale, currency, exact);
     }
     for (const formula of this.root.querySelectorAll("[data-formula]")) {
       const column = formula.closest("[data-item-column]");
@@ -63,7 +63,7 @@ export class WidgetView {
   outputText(key, value, currency, exact = false) {
     const texts = this.messages.calculator;
     if (value === null) return (texts.none || {})[key.replace(/_\d+$/, "")] || this.messages.widget.none;
-    return resultText(texts, this.outputKind(key), key, value, this.lang, currency, exact);
+    return resultText(texts, this.outputKind(key), key, value, this.locale, currency, exact);
   }
 
   outputKind(key) {
@@ -81,7 +81,7 @@ export class WidgetView {
       p.textContent = fill(template, (name) => {
         if (!note.params[name]) return undefined;
         const [kind, value] = note.params[name];
-        return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.lang, currency);
+        return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.locale, currency);
       });
       return p;
     }));
@@ -101,12 +101,12 @@ export class WidgetView {
 
   errorText(key, error) {
     const template = this.messages.widget.errors[error.code] || error.code;
-    const example = DECIMAL_COMMA.has(this.lang) ? "1250,50" : "1250.50";
+    const example = "1250" + this.spec.link.decimal + "50"; // typed as on this page
     return fill(template, (name) => {
       if (name === "example") return example;
       const value = error.params[name];
       if (value === undefined) return undefined;
-      return typeof value === "number" ? formatNumber("number", value, this.lang) : String(value);
+      return typeof value === "number" ? formatNumber("number", value, this.locale) : String(value);
     });
   }
 
@@ -154,13 +154,13 @@ export class WidgetView {
       const raw = output.dataset.value;
       const kind = this.outputKind(output.dataset.key);
       if (raw === "none" || raw === "" || ["category", "item", "text"].includes(kind)) continue;
-      output.textContent = formatNumber(kind, Number(raw), this.lang, currency);
+      output.textContent = formatNumber(kind, Number(raw), this.locale, currency);
     }
   }
 
   drawFigure(figure, values) {
     const text = this.messages.calculator.figure;
-    renderFigure(this.root.querySelector(".cv-figure"), this.spec.id, figure, text, this.lang, this.currency(), values);
+    renderFigure(this.root.querySelector(".cv-figure"), this.spec.id, figure, text, this.locale, this.currency(), values);
   }
 
   prerenderedValues() {
@@ -201,5 +201,3 @@ export class WidgetView {
     if (add) add.hidden = !this.items().some((f) => f.hidden);
   }
 }
-
-const DECIMAL_COMMA = new Set(["de", "nl", "ru"]);

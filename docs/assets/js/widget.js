@@ -4,8 +4,8 @@
 // links.js's. States follow the contract (prerendered → loading → ready | invalid | failed).
 // Each widget is set up inside its own try/catch so one broken widget never breaks the page.
 import { answerAhead, compute, knownAnswer, onRuntimeEvent, runtimeState, runtimeUrls, startRuntime } from "./runtime.js";
-import { dataValue, fill, keyLabel } from "./format.js";
-import { fieldOf, linkQuery, linkText, pageText, readLink } from "./links.js";
+import { fill, keyLabel } from "./format.js";
+import { fieldOf, linkText, pageText, readLink } from "./links.js";
 import { WidgetView } from "./view.js";
 import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
 
@@ -27,6 +27,9 @@ class CalculatorWidget {
     const params = new URLSearchParams(location.search);
     const linked = this.applyLink(params);
     this.view.showChoices();
+    // The link of what the page shows until the runtime answers (each answer brings its own,
+    // written by Python: calculators/links.py): the link opened, or the page's example.
+    this.lastLink = linked ? linkOnly(params) : this.spec.link.example;
     // A later page of the visit whose example the runtime answered ahead shows that answer now.
     const known = linked ? undefined : knownAnswer(this.exampleRequest());
     if (known) this.show(known);
@@ -76,11 +79,6 @@ class CalculatorWidget {
       control.add(option);
     }
     control.value = value;
-  }
-
-  linkQuery(inputs) {
-    const typed = (key) => (this.form.elements[key] ? this.form.elements[key].value.trim() : "");
-    return linkQuery(this.spec, inputs, typed, dataValue);
   }
 
   // ---- events -------------------------------------------------------------------------
@@ -193,7 +191,9 @@ class CalculatorWidget {
   // ---- answers (view.js shows them) ----------------------------------------------------
   show(result) {
     if (!this.view.show(result)) return;
-    this.syncAddressBar(result.inputs || {});
+    this.lastInputs = result.inputs || {};
+    this.lastLink = result.link;
+    this.syncAddressBar();
     this.view.setState("ready");
   }
 
@@ -208,12 +208,11 @@ class CalculatorWidget {
   }
 
   // ---- actions -----------------------------------------------------------------------
-  syncAddressBar(inputs) {
-    this.lastInputs = inputs;
+  syncAddressBar() {
     if (this.root.querySelector(".cv-share-qr:not([hidden])")) this.drawShareQr();
     if (!this.root.closest("[data-calculator-page]")) return; // embedded in a chapter: leave the URL alone
     if (location.pathname !== this.pagePath) return; // an answer that arrives after the reader left
-    const query = this.linkQuery(inputs);
+    const query = new URLSearchParams(this.lastLink);
     if (isPresenting(this.root)) query.set("present", "1"); // the address bar only; shared links never
     // The example as published needs no query: keep such an address clean.
     const search = [...query.keys()].length > 1 ? "?" + query.toString() : "";
@@ -224,8 +223,7 @@ class CalculatorWidget {
   currentLink() {
     const path = this.root.dataset.page || location.pathname;
     const url = new URL(path, location.href);
-    url.search = this.linkQuery(this.lastInputs || {}).toString();
-    url.searchParams.delete("present");
+    url.search = this.lastLink;
     return url.href;
   }
 
@@ -279,7 +277,7 @@ class CalculatorWidget {
 
   togglePresent() {
     setPresenting(this.root, !isPresenting(this.root), this.messages.workshop.actions);
-    if (this.lastInputs) this.syncAddressBar(this.lastInputs);
+    if (this.lastInputs) this.syncAddressBar();
   }
 
   async worksheet() {
@@ -343,6 +341,13 @@ class CalculatorWidget {
     this.schedule(0);
   }
 
+}
+
+// A link's query as a shared link carries it: without the page's own present=1.
+function linkOnly(params) {
+  const query = new URLSearchParams(params);
+  query.delete("present");
+  return query.toString();
 }
 
 function mountAll() {
