@@ -110,24 +110,22 @@ def test_a_page_without_room_to_store_computes_and_starts_normally_again(context
     assert started_from(second) == "fresh"
 
 
-def test_an_origin_without_cache_storage_computes(server) -> None:  # type: ignore[no-untyped-def]
+def test_an_origin_without_cache_storage_computes(browser, server) -> None:  # type: ignore[no-untyped-def]
     """Plain http on a name other than localhost (a trainer's laptop on the room's Wi-Fi) is
     not a secure context: no Cache Storage in the page or the worker, so no snapshot."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--host-resolver-rules=MAP trainer-laptop.test 127.0.0.1"])
-        try:
-            context = chromium.new_context(viewport={"width": 1280, "height": 900})
-            served = SimpleNamespace(url=server.url.replace("127.0.0.1", "trainer-laptop.test"))  # same server
-            first = visit(context, served)
-            assert first.evaluate("[window.isSecureContext, 'caches' in window]") == [False, False]
-            assert started_from(first) == "fresh"
-            first.wait_for_timeout(3000)  # past the worker's idle wait: nothing to save to
-            assert first.evaluate("document.documentElement.dataset.pythonSnapshot") is None
-            second = visit(context, served)
-            assert started_from(second) == "fresh"
-        finally:
-            chromium.close()
+    # Another Chromium (the name mapping is a browser-wide switch), from the same Playwright.
+    chromium = browser.browser_type.launch(
+        executable_path="/usr/bin/chromium",
+        args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--host-resolver-rules=MAP trainer-laptop.test 127.0.0.1"])
+    try:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        served = SimpleNamespace(url=server.url.replace("127.0.0.1", "trainer-laptop.test"))  # same server
+        first = visit(context, served)
+        assert first.evaluate("[window.isSecureContext, 'caches' in window]") == [False, False]
+        assert started_from(first) == "fresh"
+        first.wait_for_timeout(3000)  # past the worker's idle wait: nothing to save to
+        assert first.evaluate("document.documentElement.dataset.pythonSnapshot") is None
+        second = visit(context, served)
+        assert started_from(second) == "fresh"
+    finally:
+        chromium.close()
