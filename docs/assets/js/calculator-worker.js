@@ -114,12 +114,13 @@ function saveWhenIdle() {
       pyodide.runPython(WARM_UP);
       const check = pyodide.runPython(CHECK);
       const bytes = pyodide.makeMemorySnapshot();
-      await caches.delete(SNAPSHOTS); // the one kept is replaced
-      await (await caches.open(SNAPSHOTS)).put(key, new Response(bytes, { headers: {
+      const cache = await caches.open(SNAPSHOTS);
+      await cache.put(key, new Response(bytes, { headers: {
         "content-type": "application/octet-stream",
         "x-snapshot-bytes": String(bytes.length),
         "x-snapshot-check": encodeURIComponent(check),
       } }));
+      for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request); // one kept
       postMessage({ type: "snapshot", stored: true });
     } catch (error) {
       postMessage({ type: "snapshot", stored: false, message: String(error && error.message || error) });
