@@ -26,9 +26,7 @@ event, long tasks and long animation frames.
 from __future__ import annotations
 
 import functools
-import gzip
 import http.server
-import io
 import json
 import os
 import shutil
