@@ -20,6 +20,10 @@ for calculator in CALCULATORS:
     run_json(json.dumps({"calculator": calculator, "fields": fields, "lang": "de"}))
     bad = {key: "x" for key in fields}
     run_json(json.dumps({"calculator": calculator, "fields": bad, "lang": "zh"}))
-json.dumps(sorted(sys.modules))
+json.dumps({
+    "modules": sorted(sys.modules),
+    # origin, not __file__: the frozen modules (os, io, ...) name a .py file they never read.
+    "sources": sorted(o for m in list(sys.modules.values()) if (o := getattr(getattr(m, "__spec__", None), "origin", None) or "").endswith(".py")),
+})
 `);
 process.stdout.write(names);

@@ -2,8 +2,10 @@
 
 Pyodide comes from the npm package ``pyodide`` (pinned in package-lock.json); the
 ``calculators`` package is built into a ``py3-none-any`` wheel with the standard PEP 517
-build and unpacked by Pyodide from the site. Both live under versioned paths, so a static
-host may cache them for a long time.
+build and unpacked by Pyodide from the site. The standard library is trimmed to the modules
+the calculators load, and both it and the wheel carry bytecode compiled inside Pyodide
+(sourceless ``.pyc``): a page skips compiling Python at start-up. Both live under paths
+named by their content, so a static host may cache them for a long time.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sys
 import tempfile
 import tokenize
 import zipfile
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -35,34 +38,75 @@ def pyodide_version() -> str:
     return json.loads(manifest.read_text())["version"]
 
 
-@cache
-def calculators_digest() -> str:
-    """A digest of the package's sources: the wheel's address changes when its code does."""
+#: The build's own code: a change to it changes what the cache holds (see :func:`cache_key`).
+BUILD_CODE = ("sitebuild/runtime.py", "sitebuild/pyodide_modules.mjs", "sitebuild/pyodide_compile.mjs")
+CACHE = ROOT / ".cache" / "runtime"
+#: Modules Pyodide's start-up imports only inside ``try: ... except ImportError`` (asyncio
+#: for ssl; zipfile and shutil for the compressors the calculators never meet): left out,
+#: they save 30 kB of gzip on every cold page. With them go what only they import (their C
+#: parts, base64 for ssl). The build's proof runs without them.
+OPTIONAL_MODULES = frozenset({"ssl", "bz2", "lzma", "compression", "compression._common",
+                              "compression._common._streams", "compression.zstd",
+                              "compression.zstd._zstdfile", "_ssl", "_bz2", "_lzma", "_zstd", "base64"})
+
+
+def calculators_digest(root: Path = ROOT) -> str:
+    """A digest of the package's sources and build declaration."""
     digest = hashlib.sha256()
-    for source in sorted((ROOT / "calculators").rglob("*.py")):
-        digest.update(source.relative_to(ROOT).as_posix().encode())
+    for source in sorted((root / "calculators").rglob("*.py")) + [root / "pyproject.toml"]:
+        digest.update(source.relative_to(root).as_posix().encode())
         digest.update(source.read_bytes())
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()
+
+
+def cache_key(root: Path = ROOT) -> str:
+    """What the compiled runtime is a function of: Pyodide's version and standard library,
+    the calculators' sources, and the code that trims and compiles them."""
+    package = root / "node_modules" / "pyodide"
+    inputs = {
+        "pyodide": json.loads((package / "package.json").read_text())["version"].encode(),
+        "stdlib": hashlib.sha256((package / "python_stdlib.zip").read_bytes()).digest(),
+        "calculators": calculators_digest(root).encode(),
+        **{name: (root / name).read_bytes() for name in BUILD_CODE},
+    }
+    digest = hashlib.sha256()
+    for name, value in sorted(inputs.items()):
+        digest.update(f"{name}:{len(value)}:".encode() + value)
+    return digest.hexdigest()[:20]
+
+
+def _short_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def urls() -> dict[str, str]:
-    """Site-relative addresses of the runtime files, for the widget's ``data-runtime``."""
-    return {
-        "pyodide": f"assets/pyodide/{pyodide_version()}/",
-        "wheel": f"assets/calculators/{calculators_digest()}/{wheel_path().name}",
-    }
+    """Site-relative addresses of the runtime files, for the widget's ``data-runtime``.
+
+    Each folder is named by what it holds (the trimmed standard library depends on the
+    calculators; the bytecode on Pyodide's version), so a long-cached copy is never stale,
+    and the worker keys its memory snapshot by these addresses.
+    """
+    return dict(_urls())
 
 
 @cache
-def wheel_path() -> Path:
-    """Build the wheel once per process (static-i18n builds each language in the same one).
+def _urls() -> tuple[tuple[str, str], ...]:
+    runtime = compiled_runtime()
+    return (
+        ("pyodide", f"assets/pyodide/{pyodide_version()}-{_short_digest(runtime.stdlib)}/"),
+        ("wheel", f"assets/calculators/{_short_digest(runtime.wheel)}/{runtime.wheel.name}"),
+    )
+
+
+def build_wheel(out: Path) -> Path:
+    """Build the ``calculators`` wheel (sources as they are) into ``out``.
 
     It is built from a private copy of the package's sources: setuptools writes ``build/``
     and ``*.egg-info`` beside the sources it builds, and two builds at once (the test
     workers each build the site) would otherwise share and remove each other's files.
     """
     work = Path(tempfile.mkdtemp(prefix="calculators-wheel-"))
-    source, out = work / "source", work / "dist"
+    source = work / "source"
     source.mkdir()
     shutil.copyfile(ROOT / "pyproject.toml", source / "pyproject.toml")
     shutil.copytree(ROOT / "calculators", source / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
@@ -71,58 +115,115 @@ def wheel_path() -> Path:
         check=True,
         capture_output=True,
     )
+    shutil.rmtree(work, ignore_errors=True)
     (wheel,) = out.glob("calculators-*-py3-none-any.whl")
     return wheel
 
 
+@dataclass(frozen=True)
+class CompiledRuntime:
+    stdlib: Path  # the trimmed standard library, sourceless .pyc
+    wheel: Path   # the calculators wheel, sourceless .pyc
+
+
+@cache
+def compiled_runtime(cache: Path = CACHE) -> CompiledRuntime:
+    """The trimmed standard library and the wheel, compiled to bytecode inside Pyodide.
+
+    Made once per :func:`cache_key` (three runs of Pyodide under Node, about half a minute)
+    and kept in ``.cache/runtime/<key>/``: a build whose inputs did not change reuses it.
+    """
+    folder = cache / cache_key()
+    if not (folder / "proven").exists():
+        work = Path(tempfile.mkdtemp(prefix=f"{folder.name}-", dir=_made(cache)))
+        try:
+            _compile_into(work)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        (work / "proven").write_text("loaded in Pyodide and computed every calculator\n")
+        try:
+            work.rename(folder)
+        except OSError:  # another build (a parallel test worker) got there first
+            shutil.rmtree(work, ignore_errors=True)
+        for stale in cache.iterdir():  # what older inputs made: one runtime is kept
+            if stale.is_dir() and stale != folder and (stale / "proven").exists():
+                shutil.rmtree(stale, ignore_errors=True)
+    (wheel,) = folder.glob("*.whl")
+    return CompiledRuntime(stdlib=folder / "python_stdlib.zip", wheel=wheel)
+
+
+def _made(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _compile_into(work: Path) -> None:
+    wheel = build_wheel(work / "source-wheel")
+    needed = sorted(set(loaded_modules(wheel)["modules"]) - OPTIONAL_MODULES)
+    sources = work / "stdlib-sources.zip"
+    sources.write_bytes(trimmed_stdlib(needed))
+    _node("pyodide_compile.mjs", str(PYODIDE_PACKAGE), str(sources), str(wheel), str(work))
+    proof = loaded_modules(work / wheel.name, work / "python_stdlib.zip")
+    missing = set(needed) - set(proof["modules"])
+    if missing:
+        raise SystemExit(f"the compiled standard library lost modules: {sorted(missing)}")
+    if proof["sources"]:
+        raise SystemExit(f"modules still compiled from source in Pyodide: {proof['sources']}")
+    sources.unlink()
+    shutil.rmtree(work / "source-wheel")
+
+
+def _node(script: str, *args: str) -> str:
+    command = ["node", str(ROOT / "sitebuild" / script), *args]
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"{script} failed:\n{run.stderr[-3000:]}")
+    return run.stdout
+
+
 def prepare_wheel() -> None:
-    wheel_path()
     pyodide_version()
+    compiled_runtime()
 
 
 def vendor(site: Path) -> None:
+    runtime = compiled_runtime()
     target = site / urls()["pyodide"]
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copyfile(PYODIDE_PACKAGE / name, target / name)
-    (target / "python_stdlib.zip").write_bytes(trimmed_stdlib())
+    shutil.copyfile(runtime.stdlib, target / "python_stdlib.zip")
     (target / "pyodide-lock.json").write_text(json.dumps(empty_lock()))
     wheel_target = site / urls()["wheel"]
     wheel_target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(wheel_path(), wheel_target)
+    shutil.copyfile(runtime.wheel, wheel_target)
 
 
-def loaded_modules(stdlib: Path | None = None) -> frozenset[str]:
-    """The modules in ``sys.modules`` after every calculator ran once in Pyodide under Node,
-    with Pyodide's own standard library or with ``stdlib`` instead."""
-    command = ["node", str(ROOT / "sitebuild" / "pyodide_modules.mjs"), str(PYODIDE_PACKAGE), str(wheel_path())]
-    probe = subprocess.run(command + ([str(stdlib)] if stdlib else []), check=True, capture_output=True, text=True)
-    return frozenset(json.loads(probe.stdout))
+def loaded_modules(wheel: Path, stdlib: Path | None = None) -> dict[str, list[str]]:
+    """After every calculator ran once in Pyodide under Node (with Pyodide's own standard
+    library or with ``stdlib`` instead): the modules in ``sys.modules``, and the files of
+    those that were compiled from ``.py`` source."""
+    output = _node("pyodide_modules.mjs", str(PYODIDE_PACKAGE), str(wheel), *([str(stdlib)] if stdlib else []))
+    return json.loads(output)
 
 
-@cache
-def trimmed_stdlib() -> bytes:
-    """The standard library zip with only the modules the calculators load, without their
-    comments and docstrings.
+def trimmed_stdlib(needed: list[str]) -> bytes:
+    """The standard library zip with only the ``needed`` modules, without their comments and
+    docstrings (source: :func:`_compile_into` compiles and proves it).
 
     Pyodide downloads the whole zip at start-up; the full one is 2.5 MB even gzipped, the
-    trimmed one about 0.4 MB. The entries are stored, not deflated, so that the host's gzip
-    compresses across them. Python 3.11 cannot compile Pyodide's 3.14 sources, so the
-    result is proven where it runs: Pyodide loads it and must reach the same modules.
+    trimmed one 0.4 MB as source, 0.82 MB as the bytecode shipped (which spares the reader
+    compiling it at every cold start). Python 3.11 cannot compile Pyodide's 3.14 sources,
+    so the bytecode is made where it runs, in Pyodide.
     """
-    needed = loaded_modules()
     out = io.BytesIO()
+    wanted = set(needed)
     with zipfile.ZipFile(PYODIDE_PACKAGE / "python_stdlib.zip") as full, zipfile.ZipFile(out, "w") as trimmed:
         for entry in full.infolist():
-            if _module_name(entry.filename) in needed or entry.filename.startswith("_sysconfigdata"):
+            if _module_name(entry.filename) in wanted:
                 source = _read_unchecked(full, entry)
                 trimmed.writestr(entry.filename, without_comments(source) if entry.filename.endswith(".py") else source)
-    with tempfile.NamedTemporaryFile(suffix=".zip") as candidate:
-        candidate.write(out.getvalue())
-        candidate.flush()
-        missing = needed - loaded_modules(Path(candidate.name))
-    if missing:
-        raise SystemExit(f"the trimmed standard library lost modules: {sorted(missing)}")
     return out.getvalue()
 
 

@@ -1,4 +1,6 @@
-"""Serve a built site on loopback with the right types for Pyodide (``.mjs``, ``.wasm``).
+"""Serve a built site on loopback as a static host would: the right types for Pyodide
+(``.mjs``, ``.wasm``), long caching for versioned runtime files, and gzip for a client that
+accepts it (a room of readers on one laptop's Wi-Fi pulls 3.6 MB of wasm each, not 9.6).
 
     python -m sitebuild.serve site 8000
 """
@@ -6,10 +8,20 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
+import os
 import sys
+import threading
+import urllib.parse
 
 from sitebuild.workshop import VERSIONED_PREFIXES
+
+#: Formats that are compressed already; a static host sends them as they are.
+NOT_COMPRESSED = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif",
+                  "font/woff", "font/woff2", "application/gzip")
+GZIP_LEVEL = 6
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -21,6 +33,43 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".whl": "application/zip",
     }
+    # Each file gzipped once per version of it (path, mtime, size), shared by all requests.
+    compressed: dict[tuple[str, float, int], bytes] = {}
+    compressed_lock = threading.Lock()
+
+    @classmethod
+    def gzipped(cls, path: str) -> bytes:
+        stat = os.stat(path)
+        key = (path, stat.st_mtime, stat.st_size)
+        with cls.compressed_lock:
+            body = cls.compressed.get(key)
+        if body is None:
+            with open(path, "rb") as source:
+                body = gzip.compress(source.read(), compresslevel=GZIP_LEVEL, mtime=0)
+            with cls.compressed_lock:
+                cls.compressed[key] = body
+        return body
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        self.gzip_sent = False
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the redirect to the slash
+            path = os.path.join(path, "index.html")
+        accepts = any(coding.split(";")[0].strip() in ("gzip", "*")
+                      for coding in self.headers.get("Accept-Encoding", "").split(","))
+        if not accepts or not os.path.isfile(path) or self.guess_type(path) in NOT_COMPRESSED:
+            return super().send_head()
+        body = self.gzipped(path)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+        self.end_headers()
+        self.gzip_sent = True
+        return io.BytesIO(body)
 
     def end_headers(self) -> None:
         # As a static host should be configured (the build writes the same rules to _headers):
@@ -30,6 +79,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         elif path.endswith(("/sw.js", "/offline.json")):
             self.send_header("Cache-Control", "no-cache")
+        # Every file's body depends on Accept-Encoding, so every response says so, gzipped or not.
+        self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
     def handle(self) -> None:

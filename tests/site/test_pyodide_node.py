@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import zipfile
 from pathlib import Path
 
 from calculators.presets import PRESETS
@@ -43,3 +44,54 @@ def test_examples_compute_the_same_in_pyodide(site_dir: Path, tmp_path: Path) ->
     assert in_pyodide == in_python
     assert in_pyodide[-2]["values"]["net_value"] == 1200.5 - 100
     assert {e["code"] for e in in_pyodide[-1]["errors"].values()} == {"not_a_number", "negative"}
+
+
+SNAPSHOT_SCRIPT = r"""
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const [dir, wheel, cases] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(dir + "pyodide.mjs").href);
+const requests = JSON.parse(readFileSync(cases, "utf8"));
+const answers = (py) => requests.map((c) => JSON.parse(py.pyimport("calculators.run").run_json(JSON.stringify(c))));
+// As the worker does: a fresh start that may be saved, the answers, the snapshot...
+const fresh = await loadPyodide({ indexURL: dir, _makeSnapshot: true });
+fresh.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
+const before = answers(fresh);
+const sources = fresh.runPython(`import sys, json; json.dumps(sorted(
+    o for m in list(sys.modules.values()) if (o := getattr(getattr(m, "__spec__", None), "origin", None) or "").endswith(".py")))`);
+const snapshot = fresh.makeMemorySnapshot();
+// ...and a restore, without the wheel: the modules are in the saved memory.
+const restored = await loadPyodide({ indexURL: dir, _loadSnapshot: snapshot });
+const files = restored.runPython("import os; json.dumps(os.path.exists(os.path.dirname(sys.modules['calculators'].__file__)))");
+process.stdout.write(JSON.stringify({ before, after: answers(restored), sources: JSON.parse(sources), wheelFiles: JSON.parse(files) }));
+"""
+
+
+def test_the_compiled_runtime_computes_from_a_memory_snapshot(site_dir: Path, tmp_path: Path) -> None:
+    cases = [{"calculator": c, "fields": link_fields(c, {k: v for k, v in q.items() if not v.startswith("@")}), "lang": "link"}
+             for c, examples in PRESETS.items() for q in examples.values()]
+    cases.append({"calculator": "value", "fields": {"economic": "abc", "price": "-1"}, "lang": "ko"})
+    (tmp_path / "cases.json").write_text(json.dumps(cases))
+    (tmp_path / "snapshot.mjs").write_text(SNAPSHOT_SCRIPT)
+    (pyodide_dir,) = (site_dir / "assets/pyodide").iterdir()
+    (wheel,) = (site_dir / "assets/calculators").rglob("*.whl")
+    result = subprocess.run(["node", str(tmp_path / "snapshot.mjs"), str(pyodide_dir) + "/", str(wheel), str(tmp_path / "cases.json")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = json.loads(result.stdout)
+    in_python = [json.loads(json.dumps(run(c["calculator"], c["fields"], c["lang"]))) for c in cases]
+    assert out["before"] == out["after"] == in_python
+    assert out["sources"] == []  # every module Python imported was bytecode: nothing compiled
+    assert out["wheelFiles"] is False  # computed from memory, not from the unpacked wheel
+
+
+def test_the_runtime_ships_bytecode_only(site_dir: Path) -> None:
+    (stdlib,) = site_dir.glob("assets/pyodide/*/python_stdlib.zip")
+    (wheel,) = site_dir.glob("assets/calculators/*/*.whl")
+    for archive in (stdlib, wheel):
+        with zipfile.ZipFile(archive) as names:
+            modules = [n for n in names.namelist() if n.endswith((".py", ".pyc"))]
+        assert modules and all(n.endswith(".pyc") for n in modules), archive.name
+    with zipfile.ZipFile(wheel) as names:
+        assert "calculators/run.pyc" in names.namelist()
+        assert any(n.endswith(".dist-info/WHEEL") for n in names.namelist())

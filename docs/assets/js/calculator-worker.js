@@ -1,31 +1,139 @@
 // The module worker that owns the Python runtime. The page posts {id, calculator, fields,
 // lang}; the worker answers {id, result}. Start-up progress and failure are posted too, so
 // the page never waits in silence.
+//
+// A repeat visit starts from a memory snapshot: once the first answer is out and the reader
+// pauses, the worker saves Pyodide's memory (the calculators imported, each run once) in
+// Cache Storage, and the next page restores it instead of starting Python again (about a
+// quarter of the time). The snapshot's key is the runtime's addresses, which are named by
+// their content (Pyodide's version, the standard library's and the wheel's digests); one
+// snapshot is kept at most. Any failure (no storage, a stale or corrupt entry) means a normal
+// start, silently; a bad entry is deleted.
 let ready = null;
+let snapshot = null; // what a fresh start needs to save its snapshot later
 
-async function start({ pyodide: pyodideUrl, wheel: wheelUrl }) {
-  const step = (n) => postMessage({ type: "progress", step: n, steps: 3 });
-  step(1);
-  // Pyodide only logs a warning and waits forever when its wasm cannot be fetched: ask first,
-  // so that a blocked or missing runtime fails at once with a message and a retry button.
-  const probe = await fetch(new URL("pyodide.asm.wasm", pyodideUrl), { method: "HEAD" });
-  if (!probe.ok) throw new Error(`runtime: HTTP ${probe.status}`);
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  const pyodide = await loadPyodide({ indexURL: pyodideUrl, fullStdLib: false });
-  step(2);
-  const response = await fetch(wheelUrl);
+const SNAPSHOTS = "cv-python-snapshot";
+const SNAPSHOT_IDLE_MS = 1000; // quiet time after an answer before the worker saves
+// Run before a snapshot: every calculator with its defaults and with bad input imports
+// whatever it ever imports (a restored runtime has the modules, not the wheel's files).
+const WARM_UP = `
+import json
+from calculators.registry import CALCULATORS
+from calculators.run import link_fields, run_json
+for _calculator in CALCULATORS:
+    _fields = link_fields(_calculator, {})
+    run_json(json.dumps({"calculator": _calculator, "fields": _fields, "lang": "de"}))
+    run_json(json.dumps({"calculator": _calculator, "fields": {k: "x" for k in _fields}, "lang": "zh"}))
+`;
+// An answer saved with the snapshot and asked again after a restore: proof of the memory.
+const CHECK = `
+import json
+from calculators.registry import CALCULATORS
+from calculators.run import link_fields, run_json
+_last = list(CALCULATORS)[-1]
+run_json(json.dumps({"calculator": _last, "fields": link_fields(_last, {}), "lang": "link"}))
+`;
+// What a snapshot would freeze: the random generators' state (tempfile keeps its own).
+const AFTER_RESTORE = `
+import random, sys
+random.seed()
+if "tempfile" in sys.modules:
+    sys.modules["tempfile"]._name_sequence = None
+`;
+
+const snapshotKey = (urls) =>
+  new URL(`python-snapshot?${new URLSearchParams({ pyodide: urls.pyodide, wheel: urls.wheel })}`, urls.pyodide).href;
+
+async function snapshotCache() {
+  // No Cache Storage (an insecure origin, storage blocked or full): no snapshot, a normal start.
+  try {
+    return self.caches ? await caches.open(SNAPSHOTS) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function restore(loadPyodide, urls, cache) {
+  const key = snapshotKey(urls);
+  let found = null;
+  try {
+    for (const request of await cache.keys()) {
+      if (request.url === key) found = request;
+      else await cache.delete(request); // another build's: never more than one is kept
+    }
+    if (!found) return null;
+    const response = await cache.match(found);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length !== Number(response.headers.get("x-snapshot-bytes"))) throw new Error("snapshot truncated");
+    const pyodide = await loadPyodide({ indexURL: urls.pyodide, fullStdLib: false, _loadSnapshot: bytes });
+    pyodide.runPython(AFTER_RESTORE);
+    if (pyodide.runPython(CHECK) !== decodeURIComponent(response.headers.get("x-snapshot-check"))) {
+      throw new Error("snapshot answers differently");
+    }
+    return pyodide.pyimport("calculators.run").run_json;
+  } catch {
+    if (found) await cache.delete(found).catch(() => {});
+    return null;
+  }
+}
+
+async function fresh(loadPyodide, urls, snapshots) {
+  const pyodide = await loadPyodide({ indexURL: urls.pyodide, fullStdLib: false, ...(snapshots ? { _makeSnapshot: true } : {}) });
+  postMessage({ type: "progress", step: 2, steps: 3 });
+  const response = await fetch(urls.wheel);
   if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
   pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel");
-  step(3);
+  if (snapshots) snapshot = { pyodide, key: snapshotKey(urls) };
   return pyodide.pyimport("calculators.run").run_json;
+}
+
+async function start(urls) {
+  postMessage({ type: "progress", step: 1, steps: 3 });
+  // Pyodide only logs a warning and waits forever when its wasm cannot be fetched: ask first,
+  // so that a blocked or missing runtime fails at once with a message and a retry button.
+  const probe = await fetch(new URL("pyodide.asm.wasm", urls.pyodide), { method: "HEAD" });
+  if (!probe.ok) throw new Error(`runtime: HTTP ${probe.status}`);
+  const { loadPyodide } = await import(new URL("pyodide.mjs", urls.pyodide).href);
+  const snapshots = await snapshotCache();
+  const restored = snapshots && await restore(loadPyodide, urls, snapshots);
+  const runJson = restored || await fresh(loadPyodide, urls, snapshots);
+  postMessage({ type: "progress", step: 3, steps: 3 });
+  return { runJson, from: restored ? "snapshot" : "fresh" };
+}
+
+let idleTimer = 0;
+
+// After an answer: once the reader pauses, save the snapshot (once per fresh start).
+function saveWhenIdle() {
+  if (!snapshot) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(async () => {
+    const { pyodide, key } = snapshot;
+    snapshot = null;
+    try {
+      pyodide.runPython(WARM_UP);
+      const check = pyodide.runPython(CHECK);
+      const bytes = pyodide.makeMemorySnapshot();
+      const cache = await caches.open(SNAPSHOTS);
+      await cache.put(key, new Response(bytes, { headers: {
+        "content-type": "application/octet-stream",
+        "x-snapshot-bytes": String(bytes.length),
+        "x-snapshot-check": encodeURIComponent(check),
+      } }));
+      for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request); // one kept
+      postMessage({ type: "snapshot", stored: true });
+    } catch (error) {
+      postMessage({ type: "snapshot", stored: false, message: String(error && error.message || error) });
+    }
+  }, SNAPSHOT_IDLE_MS);
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "start") {
     ready ??= start(data.urls);
     try {
-      await ready;
-      postMessage({ type: "ready" });
+      const { from } = await ready;
+      postMessage({ type: "ready", from });
     } catch (error) {
       postMessage({ type: "failed", message: String(error && error.message || error) });
     }
@@ -33,11 +141,12 @@ self.onmessage = async ({ data }) => {
   }
   if (data.type === "run") {
     try {
-      const runJson = await ready;
+      const { runJson } = await ready;
       const result = JSON.parse(runJson(JSON.stringify(data.request)));
       postMessage({ type: "result", id: data.id, result });
     } catch (error) {
       postMessage({ type: "error", id: data.id, message: String(error && error.message || error) });
     }
+    saveWhenIdle();
   }
 };

@@ -36,7 +36,16 @@ export function startRuntime(urls) {
   record.promise = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
       if (data.type === "progress") broadcast(data);
-      else if (data.type === "ready") { record.state = "ready"; broadcast(data); resolve(); }
+      else if (data.type === "ready") {
+        // How Python started, "snapshot" or "fresh", and later whether a snapshot was saved:
+        // shown on the document for tests and the benchmark.
+        document.documentElement.dataset.pythonStart = data.from;
+        record.state = "ready"; broadcast(data); resolve();
+      }
+      else if (data.type === "snapshot") {
+        document.documentElement.dataset.pythonSnapshot = data.stored ? "stored" : "failed";
+        if (data.message) document.documentElement.dataset.pythonSnapshotError = data.message;
+      }
       else if (data.type === "failed") { record.state = "failed"; broadcast(data); reject(new Error(data.message)); worker.terminate(); }
       else if (data.type === "result" || data.type === "error") {
         const waiter = pending.get(data.id);

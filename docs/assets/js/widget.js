@@ -9,7 +9,9 @@ import { fieldOf, linkText, pageText, readLink } from "./links.js";
 import { WidgetView } from "./view.js";
 import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
 
-const DEBOUNCE_MS = 120;
+// Every edit is sent at once (Python answers in ~10 ms); an answer overtaken by a newer edit is
+// dropped (recompute), so only the latest shows.
+const DEBOUNCE_MS = 0;
 
 class CalculatorWidget {
   constructor(root) {

@@ -1,0 +1,77 @@
+"""``./dev serve`` (sitebuild/serve.py) sends what a static host would: gzip to a client that
+accepts it, the file as it is to one that does not, the wasm typed for streaming compilation."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.client
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sitebuild.serve import SiteHandler
+
+
+class QuietHandler(SiteHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(site_dir: Path) -> Iterator[int]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.body = response.read()  # type: ignore[attr-defined]
+    connection.close()
+    return response
+
+
+def wasm(site_dir: Path) -> tuple[str, bytes]:
+    (path,) = site_dir.glob("assets/pyodide/*/pyodide.asm.wasm")
+    return "/" + path.relative_to(site_dir).as_posix(), path.read_bytes()
+
+
+def test_wasm_is_gzipped_for_a_client_that_accepts_gzip(served: int, site_dir: Path) -> None:
+    path, original = wasm(site_dir)
+    response = get(served, path, {"Accept-Encoding": "gzip, deflate, br"})
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "application/wasm"
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert "Accept-Encoding" in response.getheader("Vary")
+    assert int(response.getheader("Content-Length")) == len(response.body) < len(original) / 2
+    assert gzip.decompress(response.body) == original
+    assert "immutable" in response.getheader("Cache-Control")
+
+
+def test_the_file_as_it_is_for_a_client_that_does_not(served: int, site_dir: Path) -> None:
+    path, original = wasm(site_dir)
+    for headers in ({}, {"Accept-Encoding": "identity"}):
+        response = get(served, path, headers)
+        assert response.status == 200
+        assert response.getheader("Content-Encoding") is None
+        assert response.getheader("Content-Type") == "application/wasm"
+        assert response.body == original
+
+
+def test_a_page_is_gzipped_and_an_image_is_not(served: int, site_dir: Path) -> None:
+    page = get(served, "/calculators/value/", {"Accept-Encoding": "gzip"})
+    assert page.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(page.body) == (site_dir / "calculators/value/index.html").read_bytes()
+    images = sorted(site_dir.glob("assets/**/*.png"))
+    if images:
+        image = get(served, "/" + images[0].relative_to(site_dir).as_posix(), {"Accept-Encoding": "gzip"})
+        assert image.getheader("Content-Encoding") is None
+        assert image.body == images[0].read_bytes()
