@@ -1,6 +1,6 @@
 // Calculator widgets: each [data-calculator] element is built at build time with its example
-// computed; this module wires it to the Python runtime. States follow ../shared/CONTRACT.md:
-// prerendered → loading → ready | invalid | failed. Each widget is set up inside its own
+// computed; this module wires it to the Python runtime. States follow the calculator page
+// contract (CONTRIBUTING.md): prerendered → loading → ready | invalid | failed. Each widget is set up inside its own
 // try/catch so one broken widget never breaks the page.
 import { answerAhead, compute, knownAnswer, onRuntimeEvent, runtimeState, runtimeUrls, startRuntime } from "./runtime.js";
 import { dataValue, fill, formatNumber, keyLabel, resultText } from "./format.js";
