@@ -41,10 +41,10 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# installed with the project (pyproject.toml)
+from sitebuild.serve import GZIP_LEVEL, NOT_COMPRESSED, SiteHandler
 
-from sitebuild.serve import GZIP_LEVEL, NOT_COMPRESSED, SiteHandler  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

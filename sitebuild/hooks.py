@@ -6,6 +6,10 @@
   leaves one index for all), and answer Material's sitemap probes next to each alternate page.
 * Vendor the Python runtime (from the npm package ``pyodide``) and the ``calculators`` wheel
   into the site, so that no request ever leaves it.
+
+MkDocs loads this file (and mkdocs-macros ``sitebuild/macros.py``) by path; the imports below
+work because ``sitebuild`` and ``calculators`` are installed packages (``pyproject.toml``,
+``pip install -e .``), not because of the working directory.
 """
 
 from __future__ import annotations
@@ -13,15 +17,10 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-# MkDocs loads hooks (and mkdocs-macros its module) by file path: make the project's
-# packages (sitebuild, calculators) importable from them.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from sitebuild import runtime, workshop

@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
-
-# mkdocs-macros loads this file by path, before the hooks: make the project importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape  # noqa: E402
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 

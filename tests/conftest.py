@@ -1,4 +1,4 @@
-"""Shared fixtures: the site built once per test run, served on loopback, one browser.
+"""Shared fixtures: the site built once per test run (also under xdist), served on loopback, one browser.
 
 Speed and size targets are not tested here; these tests assert
 behaviour only.
@@ -6,15 +6,19 @@ behaviour only.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -36,8 +40,20 @@ settings.register_profile("dev", max_examples=60, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class _Server:
-    """Serves a folder at http://127.0.0.1:PORT/PREFIX (PREFIX "" or "guide/")."""
+    """Serves a folder at http://127.0.0.1:PORT/PREFIX (PREFIX "" or "guide/").
+
+    The folder may not exist yet: each request reads the disk (xdist's controller starts the
+    server before a worker builds the site into it).
+    """
 
     def __init__(self, root: Path, prefix: str = "", port: int = 0) -> None:
         serve_dir = root
@@ -45,8 +61,10 @@ class _Server:
             serve_dir = root.parent / "subpath"
             target = serve_dir / prefix.strip("/")
             target.parent.mkdir(parents=True, exist_ok=True)
-            if not target.exists():
+            try:
                 target.symlink_to(root, target_is_directory=True)
+            except FileExistsError:  # the other worker made it (the build is shared)
+                pass
         handler = functools.partial(_SiteHandler, directory=str(serve_dir))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.port = self.httpd.server_address[1]
@@ -59,27 +77,76 @@ class _Server:
         self.httpd.server_close()
 
 
-def _free_port() -> int:
-    import socket
+@dataclass(frozen=True)
+class _SharedServer:
+    """The controller's server, as a worker sees it: where to reach it; the controller closes it."""
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    url: str
+    port: int
+
+
+# --- One build and one server per run, also with `pytest -n 2` ---------------------------------
+#
+# The site is built with its address (SITE_URL) baked in: Material's instant navigation only
+# follows links listed in the sitemap at that address, port included. So the run serves one
+# build from one server at one port. Under xdist the controller process (which runs no tests)
+# starts the server and tells each worker its port and folder; the first worker that needs
+# the site builds it there under a file lock, and the other waits for the lock and reuses it.
+# Without xdist the test process does both itself.
+
+_SITE = "customer_value_guide_site"  # the key in xdist's workerinput
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist's controller, once per worker: start the shared server once, hand out its address."""
+    config = node.config
+    shared = getattr(config, "_customer_value_guide_server", None)
+    if shared is None:
+        # The workers' own temporary folders are made under the controller's (popen-gwN).
+        folder = config._tmp_path_factory.getbasetemp() / "shared-build"
+        folder.mkdir(exist_ok=True)
+        shared = (_Server(folder / "site"), folder)
+        config._customer_value_guide_server = shared
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+        config.add_cleanup(shared[0].close)  # cleanups run last first: close, then remove
+    server, folder = shared
+    node.workerinput[_SITE] = json.dumps({"folder": str(folder), "port": server.port})
+
+
+def _build_once(site: Path, port: int) -> dict[str, Any]:
+    """Build the site into ``site`` for ``port`` unless another process already has.
+
+    The lock is held for the whole build, so a second process waits here and then finds the
+    result (return code and log) the first one recorded.
+    """
+    record = site.parent / "build.json"
+    with open(site.parent / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/", NO_MKDOCS_2_WARNING="1")
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                cwd=ROOT, env=env, capture_output=True, text=True,
+            )
+            record.write_text(json.dumps({"returncode": result.returncode, "log": result.stdout + result.stderr}))
+        return json.loads(record.read_text())
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int, str]]:
-    """Build once (strict) with site_url matching the port it will be served on."""
-    port = _free_port()
-    site = tmp_path_factory.mktemp("build") / "site"
-    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield site, port, result.stdout + result.stderr
-    shutil.rmtree(site.parent, ignore_errors=True)
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int, str]]:
+    """The strict build, once per run, with site_url matching the port it is served on."""
+    shared = getattr(request.config, "workerinput", {}).get(_SITE)
+    if shared:
+        folder, port = Path(json.loads(shared)["folder"]), json.loads(shared)["port"]
+    else:
+        folder, port = tmp_path_factory.mktemp("build"), _free_port()
+    site = folder / "site"
+    build = _build_once(site, port)
+    assert build["returncode"] == 0, build["log"]
+    yield site, port, build["log"]
+    if not shared:  # the controller's folder goes with pytest's own temporary folders
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -88,8 +155,11 @@ def site_dir(built_site: tuple[Path, int, str]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(built_site: tuple[Path, int, str]) -> Iterator[_Server]:
+def server(request: pytest.FixtureRequest, built_site: tuple[Path, int, str]) -> Iterator[_Server | _SharedServer]:
     site, port, _ = built_site
+    if _SITE in getattr(request.config, "workerinput", {}):
+        yield _SharedServer(f"http://127.0.0.1:{port}/", port)
+        return
     srv = _Server(site, port=port)  # the port the site was built for (instant navigation)
     yield srv
     srv.close()

@@ -1,16 +1,101 @@
-"""Driving a calculator page the way a reader does, and waiting for what the contract promises."""
+"""Driving the site the way a reader does, and waiting for what the page contract promises.
+
+Moving around: ``goto(watched, url)`` and ``goto_calculator(watched, server, lang, slug, query)``.
+A reader who has the guide open moves by following links, and Material's instant navigation
+swaps the next page in without reloading the document: the Web Worker, and Python (Pyodide)
+in it, stay. These helpers do the same. When the page already shows the site in the target's
+language, they add a link to the page and click it (Material intercepts the click and fetches
+the page); otherwise (a first visit, another language, where the site loads in full by design:
+docs/assets/js/language.js) they load the address. A test therefore starts Python once per
+browser page and language instead of once per page it opens. ``goto`` checks that a link
+click really stayed in the document: if instant navigation broke, the tests say so instead of
+silently getting slower.
+
+Which page to use: the ``reader`` fixture (tests/browser/conftest.py) is a browser page kept
+for the whole session, one tab per language; use it unless the test needs a first visit of
+its own (the runtime failing to load, the service worker, working offline, a script installed
+before the page loads, counting every request of a visit): those take ``watched``, a fresh
+context per test.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
+# The language of a path: its first segment, or English (at the root).
+OTHER_LANGUAGES = ("nl", "ko", "ru", "de", "zh")
+
+# Marks the page being left, to see when Material has swapped the next one in.
+_LEFT = "data-test-left"
+
+_SITEMAP_LOADED = """() => performance.getEntriesByType("resource")
+    .some((entry) => new URL(entry.name).pathname.endsWith("/sitemap.xml") && entry.responseEnd > 0)"""
+
+_FOLLOW = """([url, left]) => {
+    document.querySelector("[data-md-component=container]").setAttribute(left, "");
+    const link = Object.assign(document.createElement("a"), { href: url, textContent: url });
+    document.querySelector("article").append(link);
+    link.click();
+    link.remove();
+}"""
+
+# The path only: a calculator page may rewrite its query at once (history.replaceState).
+_ARRIVED = """([url, left]) => location.pathname === new URL(url).pathname
+    && document.querySelector(`[data-md-component=container]:not([${left}])`) !== null"""
+
+
+def language_of(url: str) -> str:
+    first = urlsplit(url).path.strip("/").split("/")[0]
+    return first if first in OTHER_LANGUAGES else "en"
+
+
+def site_url(server: Any, lang: str, path: str = "", query: str = "") -> str:
+    """``server.url`` + the language's root + ``path`` (``calculators/value/``) + ``?query``."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    return f"{server.url}{prefix}{path}{'?' + query if query else ''}"
+
+
+def goto(watched: Any, url: str) -> Any:
+    """Open ``url`` by a link where a reader could, else by loading it; return the page used.
+
+    ``watched`` is a ``reader`` (which keeps one page per language), a ``watched`` or a
+    Playwright page.
+    """
+    if hasattr(watched, "page_for"):
+        page = watched.page_for(language_of(url))
+    else:
+        page = watched if hasattr(watched, "goto") else watched.page
+    current, target = urlsplit(page.url), urlsplit(url)
+    on_site = (current.netloc == target.netloc and language_of(page.url) == language_of(url)
+               and page.evaluate("typeof window.document$ !== 'undefined'"))
+    if not on_site:
+        page.goto(url)
+        return page
+    if current.path == target.path:
+        # Instant navigation only fetches a page when the path changes; a reader who wants the
+        # same page with other inputs follows a link from elsewhere. Go through the home page.
+        prefix = "" if language_of(url) == "en" else f"{language_of(url)}/"
+        goto(watched, f"{target.scheme}://{target.netloc}/{prefix}")
+    page.wait_for_function(_SITEMAP_LOADED)  # before it, Material lets a click load in full
+    document_started = page.evaluate("performance.timeOrigin")
+    page.evaluate(_FOLLOW, [url, _LEFT])
+    page.wait_for_function(_ARRIVED, arg=[url, _LEFT], timeout=30_000)
+    assert page.evaluate("performance.timeOrigin") == document_started, f"{url}: loaded in full, not by instant navigation"
+    return page
+
+
+def goto_calculator(watched: Any, server: Any, lang: str, slug: str, query: str = "") -> Any:
+    """Open calculator ``slug`` (``value``, ``lifetime-value``) with ``query``; return its widget."""
+    page = goto(watched, site_url(server, lang, f"calculators/{slug}/", query))
+    return page.locator("[data-calculator]").first
+
 
 def open_calculator(watched: Any, server: Any, lang: str, slug: str, query: str = "") -> Any:
-    prefix = "" if lang == "en" else f"{lang}/"
-    watched.page.goto(f"{server.url}{prefix}calculators/{slug}/{'?' + query if query else ''}")
-    return watched.page.locator("[data-calculator]").first
+    """The older name of ``goto_calculator``."""
+    return goto_calculator(watched, server, lang, slug, query)
 
 
 def wait_state(widget: Any, state: str) -> None:

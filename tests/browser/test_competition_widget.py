@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.pages import open_calculator, value_of, wait_state
+from tests.browser.pages import goto, goto_calculator, site_url, value_of, wait_state
 
 
-def test_the_breakfast_link_opens_in_two_languages(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_the_breakfast_link_opens_in_two_languages(reader, server) -> None:  # type: ignore[no-untyped-def]
     for lang, sandwich in (("en", "A sandwich"), ("de", "Sandwich")):
-        prefix = "" if lang == "en" else f"{lang}/"
-        watched.page.goto(f"{server.url}{prefix}levels-of-competition/")
-        link = watched.page.locator("a.md-button[href*='calculators/competition/']").first
+        page = goto(reader, site_url(server, lang, "levels-of-competition/"))
+        link = page.locator("a.md-button[href*='calculators/competition/']").first
         link.click()
-        watched.page.wait_for_url(re.compile(r"/calculators/competition/\?v=1&"))
-        widget = watched.page.locator("[data-calculator=competition][data-calculator-page]")
+        page.wait_for_url(re.compile(r"/calculators/competition/\?v=1&"))
+        widget = page.locator("[data-calculator=competition][data-calculator-page]")
         wait_state(widget, "ready")
         # yours 5 − 3 = 2; the sandwich 6 − 3 = 3 (level 2) is the likely choice
         assert value_of(widget, "level_2") == "2"
@@ -22,11 +21,11 @@ def test_the_breakfast_link_opens_in_two_languages(watched, server) -> None:  # 
         assert value_of(widget, "likely_choice") == "2"
         assert value_of(widget, "share_you") == "0.25"  # 20 of 20 + 10 + 25 + 15 + 10 = 80
         assert widget.locator("input[name=name_2]").input_value() == sandwich
-    assert watched.errors == []
+    assert reader.errors == []
 
 
-def test_the_levels_diagram_and_its_table(watched, server) -> None:  # type: ignore[no-untyped-def]
-    widget = open_calculator(watched, server, "en", "competition")
+def test_the_levels_diagram_and_its_table(reader, server) -> None:  # type: ignore[no-untyped-def]
+    widget = goto_calculator(reader, server, "en", "competition")
     wait_state(widget, "ready")
     diagram = widget.locator(".cv-figure svg.cv-levels")
     assert diagram.get_attribute("role") == "img"
@@ -39,11 +38,11 @@ def test_the_levels_diagram_and_its_table(watched, server) -> None:  # type: ign
     assert widget.locator("output[data-key=strongest_level_3]").text_content() == "nobody on this level"
 
 
-def test_a_name_is_text_and_runs_nothing(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_is_text_and_runs_nothing(reader, server) -> None:  # type: ignore[no-untyped-def]
     hostile = "%3Cimg%20src%3Dx%20onerror%3D%22window.hacked%3D1%22%3E"
-    widget = open_calculator(watched, server, "en", "competition", f"v=1&name_1={hostile}&benefit_1=9&cost_1=1")
+    widget = goto_calculator(reader, server, "en", "competition", f"v=1&name_1={hostile}&benefit_1=9&cost_1=1")
     wait_state(widget, "ready")
     assert value_of(widget, "likely_choice") == "1"  # 9 − 1 = 8 beats 5 − 3 = 2
     assert "<img" in widget.locator(".cv-figure-data").text_content()
-    assert watched.page.evaluate("window.hacked === undefined")
-    assert watched.page.locator("[data-calculator] img").count() == 0
+    assert reader.page.evaluate("window.hacked === undefined")
+    assert reader.page.locator("[data-calculator] img").count() == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.pages import open_calculator, text_of, value_of, wait_state, wait_value
+from tests.browser.pages import goto_calculator, text_of, value_of, wait_state, wait_value
 
 # The fitness club with segments: margin 60 %, 36 months, acquisition cost 60.
 SEGMENTS = ("v=1&margin_percent=60&acquisition_cost=60"
@@ -11,9 +11,9 @@ SEGMENTS = ("v=1&margin_percent=60&acquisition_cost=60"
             "&segment_3=Supplements&share_percent_3=15&average_check_3=35&lifetime_months_3=18")
 
 
-def test_a_link_with_segments_opens_computed_in_two_languages(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_with_segments_opens_computed_in_two_languages(reader, server) -> None:  # type: ignore[no-untyped-def]
     for lang, blended_text in (("en", "$639.90"), ("de", "639,90\u00a0$")):
-        widget = open_calculator(watched, server, lang, "lifetime-value", SEGMENTS)
+        widget = goto_calculator(reader, server, lang, "lifetime-value", SEGMENTS)
         wait_state(widget, "ready")
         # group: 20 × 1 × 0.6 × 36 = 432; personal: 60 × 0.6 × 36 = 1296; supplements: 35 × 0.6 × 18 = 378
         assert value_of(widget, "lifetime_value_1") == "432"
@@ -23,13 +23,13 @@ def test_a_link_with_segments_opens_computed_in_two_languages(watched, server) -
         assert value_of(widget, "blended_lifetime_value") == "639.9"
         assert text_of(widget, "blended_lifetime_value") == blended_text
         assert widget.locator("input[name=segment_2]").input_value() == "Personal"
-    assert watched.errors == []
-    assert watched.offsite(server.port) == []
+    assert reader.errors == []
+    assert reader.offsite(server.port) == []
 
 
-def test_the_payback_chart_has_a_data_table(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_the_payback_chart_has_a_data_table(reader, server) -> None:  # type: ignore[no-untyped-def]
     query = "v=1&average_check=30&margin_percent=70&lifetime_months=&churn_percent=5&acquisition_cost=120"
-    widget = open_calculator(watched, server, "en", "lifetime-value", query)
+    widget = goto_calculator(reader, server, "en", "lifetime-value", query)
     wait_state(widget, "ready")
     # monthly margin 30 × 0.7 = 21; lifetime 100 / 5 = 20 months; LTV 21 × 20 = 420; payback 120 / 21 ≈ 5.7
     assert value_of(widget, "lifetime_value") == "420"
@@ -40,8 +40,8 @@ def test_the_payback_chart_has_a_data_table(watched, server) -> None:  # type: i
     assert "month 6" in widget.locator(".cv-payback").text_content()
 
 
-def test_decimal_comma_typed_on_the_russian_page(watched, server) -> None:  # type: ignore[no-untyped-def]
-    widget = open_calculator(watched, server, "ru", "lifetime-value")
+def test_decimal_comma_typed_on_the_russian_page(reader, server) -> None:  # type: ignore[no-untyped-def]
+    widget = goto_calculator(reader, server, "ru", "lifetime-value")
     wait_state(widget, "ready")
     widget.locator("input[name=average_check]").fill("19,5")
     # 19.5 × 1 × 100 % × 36 = 702
@@ -52,11 +52,11 @@ def test_decimal_comma_typed_on_the_russian_page(watched, server) -> None:  # ty
     assert widget.locator("[data-error-for=margin_percent]").is_visible()
 
 
-def test_printing_opens_the_chart_data_table(watched, server, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    widget = open_calculator(watched, server, "nl", "lifetime-value", "v=1&acquisition_cost=100")
+def test_printing_opens_the_chart_data_table(reader, server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    widget = goto_calculator(reader, server, "nl", "lifetime-value", "v=1&acquisition_cost=100")
     wait_state(widget, "ready")
     assert widget.locator("details.cv-figure-data").evaluate("d => d.open") is False
-    watched.page.pdf(path=str(tmp_path / "worksheet.pdf"))  # printing fires beforeprint
+    reader.page.pdf(path=str(tmp_path / "worksheet.pdf"))  # printing fires beforeprint
     assert widget.locator("details.cv-figure-data").evaluate("d => d.open") is True
 
 

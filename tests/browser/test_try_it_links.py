@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.pages import wait_value
+from tests.browser.pages import goto, site_url, wait_value
 
 
 @pytest.mark.parametrize(("lang", "chapter", "calculator", "slug", "key", "expected"), [
@@ -17,13 +17,12 @@ from tests.browser.pages import wait_value
     # chapter 6: the sandwich (alternative 2) leaves 3 against the corn flakes' 2
     ("zh", "levels-of-competition", "competition", "competition", "likely_choice", "2"),
 ])
-def test_try_it_opens_the_chapter_example(watched, server, lang, chapter, calculator, slug, key, expected) -> None:  # type: ignore[no-untyped-def]
-    page = watched.page
-    page.goto(f"{server.url}{'' if lang == 'en' else lang + '/'}{chapter}/")
+def test_try_it_opens_the_chapter_example(reader, server, lang, chapter, calculator, slug, key, expected) -> None:  # type: ignore[no-untyped-def]
+    page = goto(reader, site_url(server, lang, f"{chapter}/"))
     page.locator(f"article a.md-button[href*='calculators/{slug}/?v=1']").first.click()
     page.wait_for_url(re.compile(rf"/calculators/{slug}/\?v=1"))
     wait_value(page.locator(f"[data-calculator={calculator}][data-calculator-page]"), key, expected)
-    assert watched.errors == []
+    assert reader.errors == []
 
 
 @pytest.mark.parametrize(("lang", "calculator", "slug", "example"), [

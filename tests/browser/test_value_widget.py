@@ -16,12 +16,12 @@ CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=
 
 
 def open_calculator(watched, server, lang: str, query: str = ""):  # type: ignore[no-untyped-def]
-    return pages.open_calculator(watched, server, lang, "value", query)
+    return pages.goto_calculator(watched, server, lang, "value", query)
 
 
-def test_a_link_opens_computed_in_two_languages(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_opens_computed_in_two_languages(reader, server) -> None:  # type: ignore[no-untyped-def]
     for lang, net_text in (("en", "$60"), ("de", "60\u00a0$")):
-        widget = open_calculator(watched, server, lang, CHAPTER_4)
+        widget = open_calculator(reader, server, lang, CHAPTER_4)
         wait_state(widget, "ready")
         # 600 + 150 + 50 = 800; 500 + 120 + 4 × 30 = 740; net 60; ratio 800 / 740 = 1.081081
         assert value_of(widget, "total_benefit") == "800"
@@ -29,23 +29,23 @@ def test_a_link_opens_computed_in_two_languages(watched, server) -> None:  # typ
         assert value_of(widget, "net_value") == "60"
         assert value_of(widget, "value_ratio") == "1.081081"
         assert widget.locator("output[data-key=net_value]").text_content() == net_text
-    assert watched.errors == []
-    assert watched.offsite(server.port) == []
+    assert reader.errors == []
+    assert reader.offsite(server.port) == []
 
 
-def test_decimal_comma_typed_on_the_german_page(watched, server) -> None:  # type: ignore[no-untyped-def]
-    widget = open_calculator(watched, server, "de")
+def test_decimal_comma_typed_on_the_german_page(reader, server) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(reader, server, "de")
     wait_state(widget, "ready")
     widget.locator("input[name=economic]").fill("1.200,50")
     wait_value(widget, "total_benefit", "1230.5")
     # 1200.5 + 30 + 0 = 1230.5
     assert value_of(widget, "total_benefit") == "1230.5"
     assert widget.locator("output[data-key=total_benefit]").text_content() == "1.230,50\u00a0$"
-    assert "economic=1200.5" in watched.page.url
+    assert "economic=1200.5" in reader.page.url
 
 
-def test_full_width_digits_on_the_chinese_page(watched, server) -> None:  # type: ignore[no-untyped-def]
-    widget = open_calculator(watched, server, "zh")
+def test_full_width_digits_on_the_chinese_page(reader, server) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(reader, server, "zh")
     wait_state(widget, "ready")
     widget.locator("input[name=price]").fill("１，０００")
     wait_value(widget, "total_cost", "1020")
@@ -55,9 +55,9 @@ def test_full_width_digits_on_the_chinese_page(watched, server) -> None:  # type
     assert value_of(widget, "verdict") == "negative"
 
 
-def test_bad_input_shows_a_translated_message_beside_the_field(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_shows_a_translated_message_beside_the_field(reader, server) -> None:  # type: ignore[no-untyped-def]
     messages = yaml.safe_load((ROOT / "sitebuild/locales/de/widget.yml").read_text())["errors"]
-    widget = open_calculator(watched, server, "de")
+    widget = open_calculator(reader, server, "de")
     wait_state(widget, "ready")
     widget.locator("input[name=price]").fill("zehn")
     wait_state(widget, "invalid")
@@ -73,43 +73,43 @@ def test_bad_input_shows_a_translated_message_beside_the_field(watched, server) 
     assert error.text_content() == messages["required"]
 
 
-def test_hostile_links_are_shown_as_text_and_reported(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_links_are_shown_as_text_and_reported(reader, server) -> None:  # type: ignore[no-untyped-def]
     query = "v=1&price=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&economic=1&economic=2&nonsense=1&social=" + "9" * 120
-    widget = open_calculator(watched, server, "en", query)
+    widget = open_calculator(reader, server, "en", query)
     wait_state(widget, "invalid")
     assert widget.locator("input[name=price]").input_value() == "<img src=x onerror=alert(1)>"
-    assert watched.page.locator("img[src=x]").count() == 0
+    assert reader.page.locator("img[src=x]").count() == 0
     assert widget.locator("input[name=economic]").input_value() == "2"  # repeated keys: the last wins
     assert widget.locator("[data-error-for=social]").is_visible()
 
 
-def test_prerendered_text_equals_the_text_pyodide_produces(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_prerendered_text_equals_the_text_pyodide_produces(reader, server) -> None:  # type: ignore[no-untyped-def]
     import urllib.request
 
     for lang in ("en", "de", "ru", "zh"):
         prefix = "" if lang == "en" else f"{lang}/"
         raw = urllib.request.urlopen(f"{server.url}{prefix}calculators/value/").read().decode()
         built = dict(re.findall(r'<output data-key="(\w+)" data-value="[^"]*">([^<]*)</output>', raw))
-        widget = open_calculator(watched, server, lang)
+        widget = open_calculator(reader, server, lang)
         wait_state(widget, "ready")
         live = {o.get_attribute("data-key"): o.text_content() for o in widget.locator("output").all()}
         shown = {k: v for k, v in live.items() if v}
         assert shown == {k: v for k, v in built.items() if k in shown}, lang
 
 
-def test_copy_link_and_reset(watched, server) -> None:  # type: ignore[no-untyped-def]
-    watched.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    widget = open_calculator(watched, server, "en")
+def test_copy_link_and_reset(reader, server) -> None:  # type: ignore[no-untyped-def]
+    reader.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    widget = open_calculator(reader, server, "en")
     wait_state(widget, "ready")
     widget.locator("input[name=price]").fill("95")
     wait_value(widget, "net_value", "5")
     widget.locator("[data-action=copy-link]").click()
-    copied = watched.page.evaluate("navigator.clipboard.readText()")
+    copied = reader.page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/calculators/value/?v=1&price=95")
     widget.locator("[data-action=reset]").click()
     wait_state(widget, "ready")
     assert widget.locator("input[name=price]").input_value() == "80"
-    assert "price=" not in watched.page.url
+    assert "price=" not in reader.page.url
 
 
 def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: ignore[no-untyped-def]
@@ -135,6 +135,8 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: 
     wasm = [url for url in watched.requests if url.endswith("pyodide.asm.wasm")]
     assert len(wasm) == 2  # the worker's HEAD probe and the one download, for the whole visit
     assert watched.errors == []
+    # A whole first visit, the runtime's start included: nothing from another host.
+    assert watched.offsite(server.port) == []
 
 
 def test_calculator_pages_reached_later_show_the_answer_at_once(watched, server) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from sitebuild.chapters import CALCULATOR_CHAPTERS, workshop_questions
 from sitebuild.macros import calculator_link, resolved_preset
+from tests.browser.pages import goto
 from tests.conftest import ROOT
 
 JSQR = ROOT / "node_modules/jsqr/dist/jsQR.js"
@@ -30,9 +31,12 @@ def preset_url(server, lang: str, calculator_id: str, example: str) -> str:  # t
     return f"{server.url}{prefix}calculators/{schema.slug}/" + calculator_link(schema, resolved_preset(calculator_id, example, lang))
 
 
-def open_ready(page, url: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(url)
+def open_ready(where, url: str):  # type: ignore[no-untyped-def]
+    """Open ``url`` (by instant navigation where the page is on the site: pages.goto) and wait
+    until its calculator is ready; return the page."""
+    page = goto(where, url)
     page.wait_for_function(READY, timeout=90_000)
+    return page
 
 
 def decode_qr(page, selector: str) -> str:  # type: ignore[no-untyped-def]
@@ -58,9 +62,8 @@ def query_of(url: str) -> dict[str, str]:
 # --- Share: the QR code -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_qr_code_decodes_to_the_current_link_without_present(watched, server, lang: str) -> None:  # type: ignore[no-untyped-def]
-    page = watched.page
-    open_ready(page, preset_url(server, lang, "competition", "breakfast") + "&present=1")
+def test_qr_code_decodes_to_the_current_link_without_present(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_ready(reader, preset_url(server, lang, "competition", "breakfast") + "&present=1")
     page.click("[data-action=qr]")
     page.wait_for_selector(".cv-share-qr:not([hidden]) svg")
     decoded = decode_qr(page, ".cv-share-qr svg")
@@ -77,7 +80,10 @@ def test_qr_code_decodes_to_the_current_link_without_present(watched, server, la
     assert query_of(decoded)["benefit"] == ("7" if lang == "en" else "7.5") and "present" not in query_of(decoded)
     # The code is drawn large enough to scan from a projector: at least 300 CSS pixels.
     assert page.locator(".cv-share-qr svg").bounding_box()["width"] >= 300
-    assert watched.errors == []
+    # A link's present mode ends with the button, like one switched on by hand.
+    page.click("[data-action=present]")
+    assert "present" not in page.url and page.locator(".md-header").is_visible()
+    assert reader.errors == []
 
 
 # --- Present mode ----------------------------------------------------------------------------
@@ -87,7 +93,7 @@ def test_present_mode_fits_every_preset_on_a_1280_by_720_screen(browser, server,
     context = browser.new_context(viewport={"width": 1280, "height": 720}, service_workers="block")
     page = context.new_page()
     too_big = {}
-    for calculator_id, example in PRESET_CASES:
+    for calculator_id, example in PRESET_CASES:  # one page: Python starts once (pages.goto)
         open_ready(page, preset_url(server, lang, calculator_id, example))
         smallest = "Math.min(...[...document.querySelectorAll('.cv-results output')].filter(o => o.offsetParent).map(o => parseFloat(getComputedStyle(o).fontSize)))"
         normal = page.evaluate(smallest)
@@ -115,9 +121,9 @@ def test_worksheet_of_every_preset_prints_on_one_a4_page(browser, server, lang: 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
     problems = {}
-    for calculator_id, example in PRESET_CASES:
+    for calculator_id, example in PRESET_CASES:  # one page: Python starts once (pages.goto)
         open_ready(page, preset_url(server, lang, calculator_id, example))
-        page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+        page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
         page.click("[data-action=worksheet]")
         page.wait_for_function("window.printed === 1 && document.querySelector('.cv-worksheet-qr svg')")
         pdf = tmp_path / f"{calculator_id}-{example}.pdf"
@@ -135,11 +141,10 @@ def test_worksheet_of_every_preset_prints_on_one_a4_page(browser, server, lang: 
 # --- Export -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_csv_and_json_exports_round_trip_and_neutralise_formulas(watched, server, lang: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    page = watched.page
+def test_csv_and_json_exports_round_trip_and_neutralise_formulas(reader, server, lang: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     hostile = '=HYPERLINK("http://example.com","win")'
     url = preset_url(server, lang, "competition", "breakfast").replace("name_1=", "name_1=%3DHYPERLINK%28%22http%3A%2F%2Fexample.com%22%2C%22win%22%29&x=")
-    open_ready(page, url + "&name_2=%40SUM%281%29")
+    page = open_ready(reader, url + "&name_2=%40SUM%281%29")
     exported = {}
     for kind in ("csv", "json"):
         with page.expect_download() as download:
@@ -168,21 +173,19 @@ def test_csv_and_json_exports_round_trip_and_neutralise_formulas(watched, server
         assert (str(value) if not isinstance(value, float) or not value.is_integer() else str(int(value))) == shown[key] or value is None
     assert record["results"]["net_2"] == 3  # the sandwich: 6 − 3
     # The exported link opens the same scenario.
-    page.goto(record["link"])
-    page.wait_for_function(READY, timeout=90_000)
+    page = open_ready(reader, record["link"])
     assert page.locator("input[name=name_1]").input_value() == hostile
     assert page.locator("output[data-key=net_2]").get_attribute("data-value") == "3"
-    assert watched.errors == []
+    assert reader.errors == []
 
 
 # --- The scenario library ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(watched, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
     from sitebuild.workshop import SCENARIOS
 
-    page = watched.page
-    page.goto(f"{server.url}{'' if lang == 'en' else lang + '/'}workshop/scenarios/")
+    page = goto(reader, f"{server.url}{'' if lang == 'en' else lang + '/'}workshop/scenarios/")
     cards = page.locator(".cv-scenario")
     assert cards.count() == len(SCENARIOS)
     page.wait_for_function(f"document.querySelectorAll('.cv-scenario svg').length === {len(SCENARIOS)}")
@@ -197,16 +200,15 @@ def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(wa
     page.wait_for_function(READY, timeout=90_000)
     assert page.locator("output[data-key=best_by_subtraction]").get_attribute("data-value") == "1"
     assert page.locator("output[data-key=best_by_ratio]").get_attribute("data-value") == "2"
-    assert watched.errors == []
+    assert reader.errors == []
 
 
 # --- Compare the room ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_compare_shows_participants_side_by_side_and_names_bad_lines(watched, server, lang: str) -> None:  # type: ignore[no-untyped-def]
-    page = watched.page
+def test_compare_shows_participants_side_by_side_and_names_bad_lines(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
     prefix = "" if lang == "en" else f"{lang}/"
-    page.goto(f"{server.url}{prefix}workshop/compare/")
+    page = goto(reader, f"{server.url}{prefix}workshop/compare/")
     base = f"{server.url}{prefix}calculators/value/"
     links = [
         base + "?v=1&economic=90&psychological=30&price=80&time_hours=1&hourly_value=20",  # 120 − 100 = 20
@@ -227,7 +229,7 @@ def test_compare_shows_participants_side_by_side_and_names_bad_lines(watched, se
     messages = page.locator(".cv-compare-messages").inner_text()
     price_label = page.locator("tr[data-key=price] th").inner_text()
     assert re.findall(r"\d+", messages) == ["3", "4", "3"] and messages.rstrip(".").endswith(price_label), messages
-    assert watched.errors == []
+    assert reader.errors == []
 
 
 # --- A room on one Wi-Fi: cacheable files, the service worker, "prepare this device" ------------
@@ -309,16 +311,15 @@ def test_prepare_this_device_keeps_every_calculator_for_offline_use(browser, ser
 # --- Links that last, in the browser ----------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["de", "zh"])
-def test_kept_links_open_the_same_numbers_in_the_browser(watched, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_kept_links_open_the_same_numbers_in_the_browser(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
     from tests.calculators.test_kept_links import KEPT_LINKS
 
-    page = watched.page
     prefix = "" if lang == "en" else f"{lang}/"
     wrong = {}
     for calculator_id, query, expected in KEPT_LINKS:
-        open_ready(page, f"{server.url}{prefix}calculators/{CALCULATORS[calculator_id].slug}/?{query}")
+        page = open_ready(reader, f"{server.url}{prefix}calculators/{CALCULATORS[calculator_id].slug}/?{query}")
         shown = {key: page.locator(f"output[data-key={key}]").get_attribute("data-value") for key in expected}
         if shown != expected:
             wrong[query[:40]] = shown
     assert wrong == {}
-    assert watched.errors == []
+    assert reader.errors == []

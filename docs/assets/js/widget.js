@@ -1,7 +1,8 @@
 // Calculator widgets, the controller: each [data-calculator] element is built at build time
 // with its example computed; this module wires it to the Python runtime (events, runtime
 // calls, links, the trainers' kit). What the page shows is view.js's job; reading a link is
-// links.js's. States follow the contract (prerendered → loading → ready | invalid | failed).
+// links.js's. States follow the calculator page contract in CONTRIBUTING.md (prerendered →
+// loading → ready | invalid | failed).
 // Each widget is set up inside its own try/catch so one broken widget never breaks the page.
 import { answerAhead, compute, knownAnswer, onRuntimeEvent, runtimeState, runtimeUrls, startRuntime } from "./runtime.js";
 import { fill, keyLabel } from "./format.js";
