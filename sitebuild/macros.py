@@ -6,6 +6,8 @@
     {{ chapter_map() }}  {{ calculator_cards() }}     the home page's lists
     {{ glossary_table() }}  {{ glossary_definitions() }}  chapter 12's terms (sitebuild/glossary.py)
     {{ scenario_library() }}  {{ compare_room() }}  {{ prepare_device() }}  the trainers' kit
+    {{ workshop_questions() }}                        a chapter's questions (sitebuild/questions.py)
+    {{ question_ref("ch2.regret") }}                  "chapter 2, question 1", linked
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from calculators.run import data_value, link_fields, run
 from calculators.schema import Field, Schema, split_key
-from sitebuild import glossary, runtime, workshop
+from sitebuild import glossary, questions, runtime, workshop
 from sitebuild.chapters import CALCULATOR_CHAPTERS, CALCULATOR_PAGE_EXAMPLES, CHAPTERS, workshop_questions
 from sitebuild.formatting import format_number
 from sitebuild.languages import DEFAULT_LANGUAGE
@@ -134,6 +136,37 @@ def define_env(env: Any) -> None:
     @env.macro
     def prepare_device() -> Markup:
         return workshop.render_prepare(lang())
+
+    def questions_section() -> str:
+        """The chapter's questions as Markdown: a numbered list, each with the trainer's note."""
+        chapter = env.page.meta["chapter"]
+        title = catalogue(lang(), "questions")["trainer_note"]
+        items = []
+        for number, question in enumerate(questions.QUESTIONS[chapter], 1):
+            text, note = questions.texts(question, lang())
+            items.append(f'{number}. <span id="{question.anchor}"></span>{text}\n\n'
+                         f'    ??? note "{title}"\n        {note}\n')
+        return "\n".join(items)
+
+    env.macro(questions_section, "workshop_questions")  # the page's name; the worksheet's is taken
+
+    @env.macro
+    def question_ref(*question_ids: str) -> Markup:
+        """ "chapter 6, questions 1 and 2", each number linked to its question."""
+        words = catalogue(lang(), "questions")
+        chapters = {questions.position(q)[0] for q in question_ids}
+        if len(chapters) != 1:
+            raise ValueError(f"question_ref{question_ids}: one chapter at a time")
+        chapter = chapters.pop()
+        page = page_path(CHAPTERS[chapter - 1].slug)
+        links = [Markup(f'<a href="{escape(page)}#{questions.BY_ID[q].anchor}">{questions.position(q)[1]}</a>')
+                 for q in question_ids]
+        if len(question_ids) == 1:  # the whole "chapter 2, question 1" is the link
+            number = questions.position(question_ids[0])[1]
+            label = escape(words["ref_one"].format(chapter=chapter, number=number))
+            return Markup(f'<a href="{escape(page)}#{questions.BY_ID[question_ids[0]].anchor}">{label}</a>')
+        listed = escape(words["list_separator"]).join(links[:-1]) + escape(words["last_separator"]) + links[-1]
+        return Markup(escape(words["ref_many"]).replace("{chapter}", str(chapter)).replace("{numbers}", listed))
 
     @env.macro
     def calculator_cards() -> Markup:
