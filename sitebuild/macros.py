@@ -8,6 +8,7 @@
     {{ scenario_library() }}  {{ compare_room() }}  {{ prepare_device() }}  the trainers' kit
     {{ workshop_questions() }}                        a chapter's questions (sitebuild/questions.py)
     {{ question_ref("ch2.regret") }}                  "chapter 2, question 1", linked
+    {{ figure("iceberg") }}                           a drawn figure, the same in every language (sitebuild/figures.py)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from calculators.run import data_value, link_fields, run
 from calculators.schema import Field, Schema, split_key
-from sitebuild import glossary, questions, runtime, workshop
+from sitebuild import figures, glossary, questions, runtime, workshop
 from sitebuild.chapters import CALCULATOR_CHAPTERS, CALCULATOR_PAGE_EXAMPLES, CHAPTERS, workshop_questions
 from sitebuild.formatting import format_number
 from sitebuild.languages import DEFAULT_LANGUAGE
@@ -167,6 +168,10 @@ def define_env(env: Any) -> None:
             return Markup(f'<a href="{escape(page)}#{questions.BY_ID[question_ids[0]].anchor}">{label}</a>')
         listed = escape(words["list_separator"]).join(links[:-1]) + escape(words["last_separator"]) + links[-1]
         return Markup(escape(words["ref_many"]).replace("{chapter}", str(chapter)).replace("{numbers}", listed))
+
+    @env.macro
+    def figure(name: str) -> Markup:
+        return figures.FIGURES[name](lang())
 
     @env.macro
     def calculator_cards() -> Markup:
