@@ -8,6 +8,7 @@
     {{ scenario_library() }}  {{ compare_room() }}  {{ prepare_device() }}  the trainers' kit
     {{ workshop_questions() }}                        a chapter's questions (sitebuild/questions.py)
     {{ question_ref("ch2.regret") }}                  "chapter 2, question 1", linked
+    {{ money(720) }}  {{ percent(30) }}                an amount as the widget writes it, never broken
     {{ figure("iceberg") }}                           a drawn figure, the same in every language (sitebuild/figures.py)
 """
 
@@ -174,6 +175,14 @@ def define_env(env: Any) -> None:
         return figures.FIGURES[name](lang())
 
     @env.macro
+    def money(amount: float, currency: str = "USD") -> Markup:
+        return amount_span(format_number("money", amount, lang(), currency))
+
+    @env.macro
+    def percent(value: float) -> Markup:
+        return amount_span(format_number("percent", value, lang()))
+
+    @env.macro
     def calculator_cards() -> Markup:
         guide = catalogue(lang(), "guide")
         cards = []
@@ -185,6 +194,12 @@ def define_env(env: Any) -> None:
                 f'<p>{escape(card["summary"])}</p></li>'
             )
         return Markup('<div class="grid cards"><ul>' + "".join(cards) + "</ul></div>")
+
+
+def amount_span(shown: str) -> Markup:
+    """A formatted amount that never breaks across lines ("US$ 720", "720 $", "-US$ 10")."""
+    unbroken = escape(shown.replace(" ", "\u00a0"))
+    return Markup(f'<span class="cv-amount">{unbroken}</span>')
 
 
 def resolved_preset(calculator_id: str, example: str, lang: str) -> dict[str, str]:
