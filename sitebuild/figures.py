@@ -6,7 +6,9 @@ formatted as the widget formats them. Figures draw with ``currentColor`` only, s
 the light and dark schemes and print in black; the SVG's ``<title>`` and ``<desc>`` are the
 text alternative, the ``<figcaption>`` says the point in one line.
 
+    {{ figure("steps") }}      chapter 3: the six steps of creating value, as a staircase
     {{ figure("payments") }}   chapter 7: 36 monthly payments of the fitness club, by year
+    {{ figure("spending") }}   chapter 8: where the coffee customer's money goes (customer share)
     {{ figure("iceberg") }}    chapter 10: visible attributes above the water, real quality below
 """
 
@@ -96,4 +98,50 @@ def iceberg(lang: str) -> Markup:
     return _svg("iceberg", words, "0 0 560 300", 560, body, {})
 
 
-FIGURES: dict[str, Callable[[str], Markup]] = {"payments": payments, "iceberg": iceberg}
+def steps(lang: str) -> Markup:
+    words = catalogue(lang, "figures")["steps"]
+    labels: list[list[str]] = words["labels"]
+    fills = {"steps": words["separator"].join(words["joiner"].join(lines) for lines in labels)}
+    body = []
+    for number, lines in enumerate(labels):
+        left, top = 1 + 100 * number, 220 - 30 * number
+        body.append(f'<rect x="{left}" y="{top}" width="97" height="{30 + 30 * number}" fill="currentColor" '
+                    f'fill-opacity="0.12" stroke="currentColor"/>')
+        body.append(_text(left + 48.5, top + 21, str(number + 1), font_weight="bold", font_size="16", text_anchor="middle"))
+        for row, line in enumerate(lines):
+            body.append(_text(left + 48.5, top - 8 - 14 * (len(lines) - 1 - row), line, font_size="12", text_anchor="middle"))
+    return _svg("steps", words, "0 0 600 260", 600, body, fills)
+
+
+def coffee_spending() -> tuple[list[float], float]:
+    """The daily-coffee example's monthly spending per option (ours first) and our customer share."""
+    result = run("competition", PRESETS["competition"]["daily-coffee"], "en")
+    spend = [float(result["inputs"][key]) for key in ("spend", "spend_1", "spend_2", "spend_3")]
+    return spend, float(result["values"]["share_you"])
+
+
+def spending(lang: str) -> Markup:
+    words = catalogue(lang, "figures")["spending"]
+    names = catalogue(lang, "competition")["examples"]["daily-coffee"]
+    labels = [names[key] for key in ("name", "name_1", "name_2", "name_3")]
+    spend, share = coffee_spending()
+    total = sum(spend)
+    fills = {"total": _money(total, lang), "share": format_number("share", share, lang).replace(" ", "\u00a0"),
+             "rest": format_number("share", 1 - share, lang).replace(" ", "\u00a0"),
+             "parts": words["separator"].join(words["part"].format(name=n, amount=_money(a, lang)) for n, a in zip(labels, spend))}
+    opacity = ("0.6", "0.3", "0.15", "0.06")
+    body, left = [], 10.0
+    for amount, shade in zip(spend, opacity):
+        width = 520 * amount / total
+        body.append(f'<rect x="{left:g}" y="14" width="{width:g}" height="36" fill="currentColor" fill-opacity="{shade}" stroke="currentColor"/>')
+        left += width
+    for row, (label, amount, shade) in enumerate(zip(labels, spend, opacity)):
+        top = 70 + 24 * row
+        body.append(f'<rect x="10" y="{top}" width="16" height="16" fill="currentColor" fill-opacity="{shade}" stroke="currentColor"/>')
+        weight = {"font_weight": "bold"} if row == 0 else {}
+        body.append(_text(36, top + 13, f"{label}: {_money(amount, lang)}", **weight))
+    body.append(_text(10, 70 + 24 * 4 + 14, words["note"].format(**fills), font_weight="bold"))
+    return _svg("spending", words, f"0 0 540 {70 + 24 * 4 + 24}", 540, body, fills)
+
+
+FIGURES: dict[str, Callable[[str], Markup]] = {"steps": steps, "payments": payments, "spending": spending, "iceberg": iceberg}
