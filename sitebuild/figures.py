@@ -7,6 +7,7 @@ the light and dark schemes and print in black; the SVG's ``<title>`` and ``<desc
 text alternative, the ``<figcaption>`` says the point in one line.
 
     {{ figure("steps") }}      chapter 3: the six steps of creating value, as a staircase
+    {{ figure("bookkeeping") }}  chapter 4: the bookkeeping service's benefits against its costs
     {{ figure("payments") }}   chapter 7: 36 monthly payments of the fitness club, by year
     {{ figure("spending") }}   chapter 8: where the coffee customer's money goes (customer share)
     {{ figure("iceberg") }}    chapter 10: visible attributes above the water, real quality below
@@ -113,6 +114,38 @@ def steps(lang: str) -> Markup:
     return _svg("steps", words, "0 0 600 260", 600, body, fills)
 
 
+def bookkeeping_year_one() -> dict[str, float]:
+    """Chapter 4's bookkeeping example, year one, as the value calculator computes it."""
+    result = run("value", PRESETS["value"]["chapter-4"], "en")
+    found = {**result["inputs"], **result["values"]}
+    keys = ("economic", "psychological", "social", "price", "transaction", "time_cost",
+            "total_benefit", "total_cost", "net_value", "value_ratio")
+    return {key: float(found[key]) for key in keys}
+
+
+def bookkeeping(lang: str) -> Markup:
+    words = catalogue(lang, "figures")["bookkeeping"]
+    n = bookkeeping_year_one()
+    fills = {key: _money(value, lang) for key, value in n.items() if key != "value_ratio"}
+    fills["value_ratio"] = format_number("ratio", n["value_ratio"], lang)
+    scale = 440 / max(n["total_benefit"], n["total_cost"])
+    shades = ("0.45", "0.25", "0.1")
+    body = []
+    for row, (label, parts) in enumerate(((words["benefit"], ("economic", "psychological", "social")),
+                                          (words["cost"], ("price", "transaction", "time_cost")))):
+        top, left = 14 + 50 * row, 90.0
+        body.append(_text(10, top + 22, label, font_weight="bold"))
+        for key, shade in zip(parts, shades):
+            width = n[key] * scale
+            body.append(f'<rect x="{left:g}" y="{top}" width="{width:g}" height="32" fill="currentColor" '
+                        f'fill-opacity="{shade}" stroke="currentColor"/>')
+            left += width
+    body.append(_text(10, 134, words["benefit_sum"].format(**fills)))
+    body.append(_text(10, 156, words["cost_sum"].format(**fills)))
+    body.append(_text(10, 182, words["result"].format(**fills), font_weight="bold"))
+    return _svg("bookkeeping", words, "0 0 560 194", 560, body, fills)
+
+
 def coffee_spending() -> tuple[list[float], float]:
     """The daily-coffee example's monthly spending per option (ours first) and our customer share."""
     result = run("competition", PRESETS["competition"]["daily-coffee"], "en")
@@ -144,4 +177,4 @@ def spending(lang: str) -> Markup:
     return _svg("spending", words, f"0 0 540 {70 + 24 * 4 + 24}", 540, body, fills)
 
 
-FIGURES: dict[str, Callable[[str], Markup]] = {"steps": steps, "payments": payments, "spending": spending, "iceberg": iceberg}
+FIGURES: dict[str, Callable[[str], Markup]] = {"steps": steps, "bookkeeping": bookkeeping, "payments": payments, "spending": spending, "iceberg": iceberg}
