@@ -10,6 +10,7 @@ text alternative, the ``<figcaption>`` says the point in one line.
     {{ figure("bookkeeping") }}  chapter 4: the bookkeeping service's benefits against its costs
     {{ figure("payments") }}   chapter 7: 36 monthly payments of the fitness club, by year
     {{ figure("spending") }}   chapter 8: where the coffee customer's money goes (customer share)
+    {{ figure("questions") }}  chapter 11: a week of questions before and with the two rules
     {{ figure("iceberg") }}    chapter 10: visible attributes above the water, real quality below
 """
 
@@ -146,6 +147,36 @@ def bookkeeping(lang: str) -> Markup:
     return _svg("bookkeeping", words, "0 0 560 194", 560, body, fills)
 
 
+def question_week() -> dict[str, float]:
+    """Chapter 11's week, from the numbers its workshop question declares (sitebuild/questions.py)."""
+    from sitebuild.questions import BY_ID
+
+    given = {name: number.value for name, number in BY_ID["ch11.own-numbers"].values().items()}
+    remaining = given["questions"] * (100 - given["fewer"]) / 100
+    return {"questions": given["questions"], "minutes_before": given["questions"] * given["minutes"],
+            "remaining": remaining, "minutes_after": remaining * given["minutes"],
+            "minutes_saved": (given["questions"] - remaining) * given["minutes"], "hours_saved": given["hours_saved"]}
+
+
+def questions(lang: str) -> Markup:
+    words = catalogue(lang, "figures")["questions"]
+    week = question_week()
+    fills = {key: format_number("hours" if key == "hours_saved" else "count", value, lang) for key, value in week.items()}
+    scale = 280 / week["minutes_before"]
+    body = []
+    for row, (label, minutes, count, shade) in enumerate((
+            (words["before"], week["minutes_before"], week["questions"], "0.35"),
+            (words["after"], week["minutes_after"], week["remaining"], "0.15"))):
+        top = 14 + 50 * row
+        body.append(_text(10, top + 22, label, font_weight="bold"))
+        body.append(f'<rect x="120" y="{top}" width="{minutes * scale:g}" height="32" fill="currentColor" '
+                    f'fill-opacity="{shade}" stroke="currentColor"/>')
+        shown = words["bar"].format(count=format_number("count", count, lang), minutes=format_number("count", minutes, lang))
+        body.append(_text(128 + minutes * scale, top + 21, shown, font_size="13"))
+    body.append(_text(10, 138, words["saved"].format(**fills), font_weight="bold"))
+    return _svg("questions", words, "0 0 600 150", 600, body, fills)
+
+
 def coffee_spending() -> tuple[list[float], float]:
     """The daily-coffee example's monthly spending per option (ours first) and our customer share."""
     result = run("competition", PRESETS["competition"]["daily-coffee"], "en")
@@ -177,4 +208,4 @@ def spending(lang: str) -> Markup:
     return _svg("spending", words, f"0 0 540 {70 + 24 * 4 + 24}", 540, body, fills)
 
 
-FIGURES: dict[str, Callable[[str], Markup]] = {"steps": steps, "bookkeeping": bookkeeping, "payments": payments, "spending": spending, "iceberg": iceberg}
+FIGURES: dict[str, Callable[[str], Markup]] = {"steps": steps, "bookkeeping": bookkeeping, "payments": payments, "spending": spending, "questions": questions, "iceberg": iceberg}
