@@ -9,6 +9,7 @@ text alternative, the ``<figcaption>`` says the point in one line.
     {{ figure("steps") }}      chapter 3: the six steps of creating value, as a staircase
     {{ figure("bookkeeping") }}  chapter 4: the bookkeeping service's benefits against its costs
     {{ figure("payments") }}   chapter 7: 36 monthly payments of the fitness club, by year
+    {{ figure("patterns") }}   chapter 9: the four patterns of innovation, with their examples
     {{ figure("spending") }}   chapter 8: where the coffee customer's money goes (customer share)
     {{ figure("questions") }}  chapter 11: a week of questions before and with the two rules
     {{ figure("iceberg") }}    chapter 10: visible attributes above the water, real quality below
@@ -177,6 +178,23 @@ def questions(lang: str) -> Markup:
     return _svg("questions", words, "0 0 600 150", 600, body, fills)
 
 
+def patterns(lang: str) -> Markup:
+    words = catalogue(lang, "figures")["patterns"]
+    boxes: list[dict[str, Any]] = words["boxes"]
+    fills = {"patterns": words["separator"].join(
+        words["joiner"].join(box["title"]) + " (" + box["example"] + ")" for box in boxes)}
+    body = []
+    for index, box in enumerate(boxes):
+        left, top = 5 + 298 * (index % 2), 5 + 122 * (index // 2)
+        body.append(f'<rect x="{left}" y="{top}" width="290" height="114" rx="6" fill="currentColor" '
+                    f'fill-opacity="0.08" stroke="currentColor"/>')
+        body.append(_text(left + 14, top + 26, f"{index + 1}", font_weight="bold", font_size="18"))
+        for row, line in enumerate(box["title"]):
+            body.append(_text(left + 40, top + 26 + 18 * row, line, font_weight="bold", font_size="13"))
+        body.append(_text(left + 40, top + 92, box["example"], font_size="13"))
+    return _svg("patterns", words, "0 0 600 250", 600, body, fills)
+
+
 def coffee_spending() -> tuple[list[float], float]:
     """The daily-coffee example's monthly spending per option (ours first) and our customer share."""
     result = run("competition", PRESETS["competition"]["daily-coffee"], "en")
@@ -208,4 +226,4 @@ def spending(lang: str) -> Markup:
     return _svg("spending", words, f"0 0 540 {70 + 24 * 4 + 24}", 540, body, fills)
 
 
-FIGURES: dict[str, Callable[[str], Markup]] = {"steps": steps, "bookkeeping": bookkeeping, "payments": payments, "spending": spending, "questions": questions, "iceberg": iceberg}
+FIGURES: dict[str, Callable[[str], Markup]] = {"steps": steps, "patterns": patterns, "bookkeeping": bookkeeping, "payments": payments, "spending": spending, "questions": questions, "iceberg": iceberg}
