@@ -49,15 +49,12 @@ CALCULATOR_PAGE_EXAMPLES: dict[str, str] = {"competition": "breakfast"}
 def workshop_questions(lang: str, number: int) -> list[str]:
     """The questions (plain text, without the trainer's notes) that end chapter ``number``.
 
-    They are read from the chapter's Markdown in ``lang``: its last ``##`` section is the
-    workshop questions, a numbered list whose items are the questions.
+    They come from the one declaration (sitebuild/questions.py) with the words of ``lang``'s
+    catalogue, so the worksheet asks exactly what the chapter's page asks.
     """
-    path = DOCS / lang / CHAPTERS[number - 1].source
-    if not path.exists():
-        return []
-    last_section = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.M)[-1]
-    questions = re.findall(r"^\d+\.\s+(.+)$", last_section, flags=re.M)
-    return [_plain(question) for question in questions]
+    from sitebuild.questions import QUESTIONS, texts
+
+    return [_plain(texts(question, lang)[0]) for question in QUESTIONS.get(number, ())]
 
 
 def _plain(markdown: str) -> str:

@@ -6,6 +6,10 @@
     {{ chapter_map() }}  {{ calculator_cards() }}     the home page's lists
     {{ glossary_table() }}  {{ glossary_definitions() }}  chapter 12's terms (sitebuild/glossary.py)
     {{ scenario_library() }}  {{ compare_room() }}  {{ prepare_device() }}  the trainers' kit
+    {{ workshop_questions() }}                        a chapter's questions (sitebuild/questions.py)
+    {{ question_ref("ch2.regret") }}                  "chapter 2, question 1", linked
+    {{ money(720) }}  {{ percent(30) }}                an amount as the widget writes it, never broken
+    {{ figure("iceberg") }}                           a drawn figure, the same in every language (sitebuild/figures.py)
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from calculators.registry import CALCULATORS
 from calculators.links import link_fields, link_query, page_text, reading_rules
 from calculators.run import data_value, run
 from calculators.schema import Field, Schema, split_key
-from sitebuild import glossary, runtime, workshop
+from sitebuild import figures, glossary, questions, runtime, workshop
 from sitebuild.chapters import CALCULATOR_CHAPTERS, CALCULATOR_PAGE_EXAMPLES, CHAPTERS, workshop_questions
 from sitebuild.formatting import format_number
 from sitebuild.languages import BY_CODE, DEFAULT_LANGUAGE
@@ -131,6 +135,49 @@ def define_env(env: Any) -> None:
     def prepare_device() -> Markup:
         return workshop.render_prepare(lang())
 
+    def questions_section() -> str:
+        """The chapter's questions as Markdown: a numbered list, each with the trainer's note."""
+        chapter = env.page.meta["chapter"]
+        title = catalogue(lang(), "questions")["trainer_note"]
+        items = []
+        for number, question in enumerate(questions.QUESTIONS[chapter], 1):
+            text, note = questions.texts(question, lang())
+            items.append(f'{number}. <span id="{question.anchor}"></span>{text}\n\n'
+                         f'    ??? note "{title}"\n        {note}\n')
+        return "\n".join(items)
+
+    env.macro(questions_section, "workshop_questions")  # the page's name; the worksheet's is taken
+
+    @env.macro
+    def question_ref(*question_ids: str) -> Markup:
+        """ "chapter 6, questions 1 and 2", each number linked to its question."""
+        words = catalogue(lang(), "questions")
+        chapters = {questions.position(q)[0] for q in question_ids}
+        if len(chapters) != 1:
+            raise ValueError(f"question_ref{question_ids}: one chapter at a time")
+        chapter = chapters.pop()
+        page = page_path(CHAPTERS[chapter - 1].slug)
+        links = [Markup(f'<a href="{escape(page)}#{questions.BY_ID[q].anchor}">{questions.position(q)[1]}</a>')
+                 for q in question_ids]
+        if len(question_ids) == 1:  # the whole "chapter 2, question 1" is the link
+            number = questions.position(question_ids[0])[1]
+            label = escape(words["ref_one"].format(chapter=chapter, number=number))
+            return Markup(f'<a href="{escape(page)}#{questions.BY_ID[question_ids[0]].anchor}">{label}</a>')
+        listed = escape(words["list_separator"]).join(links[:-1]) + escape(words["last_separator"]) + links[-1]
+        return Markup(escape(words["ref_many"]).replace("{chapter}", str(chapter)).replace("{numbers}", listed))
+
+    @env.macro
+    def figure(name: str) -> Markup:
+        return figures.FIGURES[name](lang())
+
+    @env.macro
+    def money(amount: float, currency: str = "USD") -> Markup:
+        return amount_span(format_number("money", amount, lang(), currency))
+
+    @env.macro
+    def percent(value: float) -> Markup:
+        return amount_span(format_number("percent", value, lang()))
+
     @env.macro
     def calculator_cards() -> Markup:
         guide = catalogue(lang(), "guide")
@@ -143,6 +190,12 @@ def define_env(env: Any) -> None:
                 f'<p>{escape(card["summary"])}</p></li>'
             )
         return Markup('<div class="grid cards"><ul>' + "".join(cards) + "</ul></div>")
+
+
+def amount_span(shown: str) -> Markup:
+    """A formatted amount that never breaks across lines ("US$ 720", "720 $", "-US$ 10")."""
+    unbroken = escape(shown.replace(" ", "\u00a0"))
+    return Markup(f'<span class="cv-amount">{unbroken}</span>')
 
 
 def resolved_preset(calculator_id: str, example: str, lang: str) -> dict[str, str]:
