@@ -256,6 +256,8 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         word = texts.get("values", {}).get(base, {}).get(value)  # e.g. strongest_level 0: nobody there
         if word is not None:
             return word
+        if kind == "item" and value and fields.get(f"name_{value}", "").strip():
+            return fields[f"name_{value}"].strip()  # the name the reader gave it (view.js: itemName)
         if kind == "item":
             return texts.get("item_zero", "") if value == 0 and "item_zero" in texts else texts["group"]["item"].format(n=value)
         if kind == "text":
@@ -313,7 +315,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             "fields": [_field_json(f) for f in group.fields], "outputs": {o.key: o.kind for o in group.outputs},
         },
         "outputs": {o.key: o.kind for o in schema.outputs},
-        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure")},
+        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure", "headline")},
                      "workshop": {k: catalogue(lang, "workshop")[k] for k in ("actions", "qr", "export")}},
         # For exports: the calculator's name and every input's and result's label.
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
@@ -370,11 +372,15 @@ def render_input_table(schema: Schema, lang: str) -> str:
                 maximum=format_number("number", field.maximum, lang) if field.maximum is not None else "∞")
         default = table["empty"] if field.default is None else (
             format_number("number", field.default, lang) if field.numeric else str(field.default))
-        rows.append(
-            f"<tr><td><code>{escape(field.key)}</code></td><td>{escape(texts['fields'][field.key])}</td>"
-            f"<td>{escape(table['yes'] if field.required else table['no'])}</td>"
-            f"<td>{escape(default)}</td><td>{escape(limits)}</td></tr>"
-        )
-    head = "".join(f"<th scope=\"col\">{escape(table[k])}</th>" for k in ("key", "input", "required", "default", "limits"))
-    return (f'<table class="cv-input-table"><caption>{escape(table["caption"])}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        cells = (f"<code>{escape(field.key)}</code>", escape(texts["fields"][field.key]),
+                 escape(table["yes"] if field.required else table["no"]), escape(default), escape(limits))
+        # data-label: on a phone each row stacks into a card that names its cells (guide.css).
+        rows.append("<tr>" + "".join(f'<td data-label="{escape(table[k])}">{cell}</td>' for k, cell in zip(COLUMNS, cells)) + "</tr>")
+    head = "".join(f"<th scope=\"col\">{escape(table[k])}</th>" for k in COLUMNS)
+    # Folded away: the reader of a calculator page wants the calculator; trainers open this.
+    return (f'<details class="cv-input-table-box"><summary>{escape(table["caption"])}</summary>'
+            f'<table class="cv-input-table"><caption class="cv-visually-hidden">{escape(table["caption"])}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></details>")
+
+
+COLUMNS = ("key", "input", "required", "default", "limits")  # the link-key table's columns

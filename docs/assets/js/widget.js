@@ -26,6 +26,7 @@ class CalculatorWidget {
     this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
     const params = new URLSearchParams(location.search);
     const linked = this.applyLink(params);
+    if (linked) this.view.showPending(); // the example's results are not the link's: hide them
     this.view.showChoices();
     // A later page of the visit whose example the runtime answered ahead shows that answer now.
     const known = linked ? undefined : knownAnswer(this.exampleRequest());
