@@ -333,11 +333,15 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
 
 def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any], lang: str, currency: str) -> str:
     """A note's sentence with its numbers in the page's style (the same rule as widget.js)."""
-    def one(kind: str, value: Any) -> str:
+    def one(name: str) -> str:
+        kind, value = params[name]
+        item = params.get("item" if name == "name" else name.removesuffix("_name"))
+        if item and kind == "text" and not str(value).strip():  # unnamed: the item's legend
+            return texts.get("item_zero", "") if item[1] == 0 else texts["group"]["item"].format(n=item[1])
         if kind in ("item", "category", "text"):
             return str(value)
         return format_number(kind, value, lang, currency)
-    return re.sub(r"\{(\w+)\}", lambda m: one(*params[m.group(1)]) if m.group(1) in params else m.group(0), template)
+    return re.sub(r"\{(\w+)\}", lambda m: one(m.group(1)) if m.group(1) in params else m.group(0), template)
 
 
 def _split_template(template: str) -> list[tuple[str, str | None]]:

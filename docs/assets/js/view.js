@@ -128,6 +128,8 @@ export class WidgetView {
       p.textContent = fill(template, (name) => {
         if (!note.params[name]) return undefined;
         const [kind, value] = note.params[name];
+        const item = note.params[itemParam(name)];
+        if (item && kind === "text" && !String(value).trim()) return this.itemName(item[1]); // unnamed: its legend
         return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.lang, currency);
       });
       return p;
@@ -269,3 +271,7 @@ export class WidgetView {
 }
 
 const DECIMAL_COMMA = new Set(["de", "nl", "ru"]);
+
+// A note's name parameter and the item number it names: choice_name → choice, name → item
+// (the same rule as fill_note in sitebuild/macros.py).
+const itemParam = (name) => (name === "name" ? "item" : name.replace(/_name$/, ""));
