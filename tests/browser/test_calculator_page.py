@@ -29,13 +29,16 @@ class HeldRuntime:
         self.context = context
         self.held: list[Any] = []
         # context.route: the worker's requests do not pass page.route.
-        context.route("**/pyodide.asm.wasm", self.held.append)
+        context.route("**/pyodide.asm.wasm", self.hold)
+
+    def hold(self, route: Any) -> None:
+        self.held.append(route)
 
     def release(self) -> None:
-        self.context.unroute("**/pyodide.asm.wasm")
         for route in self.held:
             route.continue_()
         self.held.clear()
+        self.context.unroute("**/pyodide.asm.wasm", self.hold)
 
 
 @pytest.fixture
