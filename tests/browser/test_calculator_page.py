@@ -74,6 +74,18 @@ def test_a_link_shows_computing_not_the_example_until_its_case_is_answered(watch
     assert watched.errors == []
 
 
+def test_a_link_hides_the_example_before_the_widget_script_runs(watched, server) -> None:  # type: ignore[no-untyped-def]
+    # With the widget's module held back, only the page's own markup decides the first paint.
+    watched.page.route("**/assets/js/widget.js", lambda route: route.abort())
+    widget = open_calculator(watched, server, "en", "value", CHAPTER_4)
+    assert widget.get_attribute("data-pending") == ""
+    assert widget.locator("output[data-key=net_value]").is_hidden()
+    watched.page.goto(f"{server.url}calculators/value/")  # no link: the example is the page's
+    assert widget.get_attribute("data-pending") is None
+    assert widget.locator("output[data-key=net_value]").count() == 1
+    watched.errors.clear()  # the held-back module is logged by Chromium
+
+
 def test_try_again_stays_hidden_on_a_normal_load(watched, server) -> None:  # type: ignore[no-untyped-def]
     widget = open_calculator(watched, server, "en", "lifetime-value")
     wait_state(widget, "ready")
@@ -97,7 +109,7 @@ def test_headline_and_results_use_the_names_the_reader_typed(watched, server) ->
         "Your strongest rival is Personal training, on level 2: it leaves the customer $4, your offer $2.")
     # The other results are folded under "more results".
     more = widget.locator("details.cv-more")
-    assert more.locator("summary").text_content() == messages("en", "widget")["answer"]["more"]
+    assert more.locator(":scope > summary").text_content() == messages("en", "widget")["answer"]["more"]
     assert not more.evaluate("details => details.open")
 
 
@@ -183,3 +195,26 @@ def test_focus_ring_is_clear_and_not_the_error_red(browser, server, scheme: str)
     assert contrast(ring, background) >= 3
     assert style[3].strip().lower() not in ("#bf360c", "#c62828")
     context.close()
+
+
+@pytest.mark.parametrize(("lang", "slug", "scheme", "width"), [
+    ("en", "competition", "light", 1280), ("de", "value", "dark", 1280),
+    ("ru", "lifetime-value", "light", 360), ("de", "competition", "dark", 360),
+])
+def test_the_answer_layout_passes_axe(browser, server, lang: str, slug: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block", color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server.url}{'' if lang == 'en' else lang + '/'}calculators/{slug}/")
+    widget = page.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    toggle = widget.locator(".cv-answer-toggle")
+    if toggle.is_visible():
+        toggle.click()  # the phone's bar, opened to the details
+    else:
+        widget.locator(".cv-more > summary").click()
+    page.locator("details.cv-input-table-box > summary").click()
+    page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert serious == []

@@ -26,7 +26,10 @@ class CalculatorWidget {
     this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
     const params = new URLSearchParams(location.search);
     const linked = this.applyLink(params);
-    if (linked) this.view.showPending(); // the example's results are not the link's: hide them
+    // The example's results are not the link's: hidden until the link's case is answered
+    // (the template's inline script hid them already when the address has a query).
+    if (linked) this.view.showPending();
+    else root.removeAttribute("data-pending");
     this.view.showChoices();
     // A later page of the visit whose example the runtime answered ahead shows that answer now.
     const known = linked ? undefined : knownAnswer(this.exampleRequest());
