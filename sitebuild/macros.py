@@ -295,6 +295,8 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         word = texts.get("values", {}).get(base, {}).get(value)  # e.g. strongest_level 0: nobody there
         if word is not None:
             return word
+        if kind == "item" and value and fields.get(f"name_{value}", "").strip():
+            return fields[f"name_{value}"].strip()  # the name the reader gave it (view.js: itemName)
         if kind == "item":
             return texts.get("item_zero", "") if value == 0 and "item_zero" in texts else texts["group"]["item"].format(n=value)
         if kind == "text":
@@ -356,7 +358,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             "fields": [_field_json(f) for f in group.fields], "outputs": {o.key: o.kind for o in group.outputs},
         },
         "outputs": {o.key: o.kind for o in schema.outputs},
-        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure")},
+        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure", "headline")},
                      "workshop": {k: catalogue(lang, "workshop")[k] for k in ("actions", "qr", "export")}},
         # For exports: the calculator's name and every input's and result's label.
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
@@ -374,11 +376,15 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
 
 def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any], lang: str, currency: str) -> str:
     """A note's sentence with its numbers in the page's style (the same rule as view.js)."""
-    def one(kind: str, value: Any) -> str:
+    def one(name: str) -> str:
+        kind, value = params[name]
+        item = params.get("item" if name == "name" else name.removesuffix("_name"))
+        if item and kind == "text" and not str(value).strip():  # unnamed: the item's legend
+            return texts.get("item_zero", "") if item[1] == 0 else texts["group"]["item"].format(n=item[1])
         if kind in ("item", "category", "text"):
             return str(value)
         return format_number(kind, value, lang, currency)
-    return re.sub(r"\{(\w+)\}", lambda m: one(*params[m.group(1)]) if m.group(1) in params else m.group(0), template)
+    return re.sub(r"\{(\w+)\}", lambda m: one(m.group(1)) if m.group(1) in params else m.group(0), template)
 
 
 def _split_template(template: str) -> list[tuple[str, str | None]]:
@@ -413,11 +419,15 @@ def render_input_table(schema: Schema, lang: str) -> str:
                 maximum=format_number("number", field.maximum, lang) if field.maximum is not None else "∞")
         default = table["empty"] if field.default is None else (
             format_number("number", field.default, lang) if field.numeric else str(field.default))
-        rows.append(
-            f"<tr><td><code>{escape(field.key)}</code></td><td>{escape(texts['fields'][field.key])}</td>"
-            f"<td>{escape(table['yes'] if field.required else table['no'])}</td>"
-            f"<td>{escape(default)}</td><td>{escape(limits)}</td></tr>"
-        )
-    head = "".join(f"<th scope=\"col\">{escape(table[k])}</th>" for k in ("key", "input", "required", "default", "limits"))
-    return (f'<table class="cv-input-table"><caption>{escape(table["caption"])}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        cells = (f"<code>{escape(field.key)}</code>", escape(texts["fields"][field.key]),
+                 escape(table["yes"] if field.required else table["no"]), escape(default), escape(limits))
+        # data-label: on a phone each row stacks into a card that names its cells (guide.css).
+        rows.append("<tr>" + "".join(f'<td data-label="{escape(table[k])}">{cell}</td>' for k, cell in zip(COLUMNS, cells)) + "</tr>")
+    head = "".join(f"<th scope=\"col\">{escape(table[k])}</th>" for k in COLUMNS)
+    # Folded away: the reader of a calculator page wants the calculator; trainers open this.
+    return (f'<details class="cv-input-table-box"><summary>{escape(table["caption"])}</summary>'
+            f'<table class="cv-input-table"><caption class="cv-visually-hidden">{escape(table["caption"])}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></details>")
+
+
+COLUMNS = ("key", "input", "required", "default", "limits")  # the link-key table's columns

@@ -6,6 +6,7 @@ import { runtimeState } from "./runtime.js";
 import { dataValue, fill, formatNumber, resultText } from "./format.js";
 import { renderFigure } from "./figures.js";
 import { fieldOf } from "./links.js";
+import { headlineText } from "./headline.js";
 
 export class WidgetView {
   // ``onSettled(state)`` is told each time the results match the inputs again.
@@ -16,6 +17,18 @@ export class WidgetView {
     this.locale = spec.locale; // how numbers are written: the language's Intl locale
     this.form = root.querySelector(".cv-form");
     this.onSettled = onSettled;
+    const toggle = root.querySelector(".cv-answer-toggle");
+    if (toggle) toggle.addEventListener("click", () => this.toggleAnswer(toggle));
+  }
+
+  // On a phone the answer is a bar pinned to the bottom: its headline, opened to the details.
+  toggleAnswer(toggle) {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? this.messages.widget.answer.hide : this.messages.widget.answer.show;
+    this.root.querySelector(".cv-answer").classList.toggle("cv-answer-open", open);
+    const more = this.root.querySelector(".cv-more");
+    if (more) more.open = open; // opened for the details: the details are what the reader asked for
   }
 
   currency() {
@@ -57,12 +70,46 @@ export class WidgetView {
     }
     this.showNotes(result.notes || [], currency);
     this.drawFigure(result.figure, values);
+    this.showNames();
+    this.showHeadline(values);
     return true;
+  }
+
+  showHeadline(values) {
+    const slot = this.root.querySelector("[data-headline]");
+    if (!slot) return;
+    const currency = this.currency();
+    slot.textContent = headlineText(this.spec.id, this.messages.calculator.headline, values,
+      (key, value) => this.outputText(key, value, currency), (item) => this.itemName(item));
+    slot.hidden = !slot.textContent;
+  }
+
+  // An item as the reader named it ("Instant cereal"), else its legend ("Alternative 1").
+  // Names come from the inputs, so they only ever become text, never HTML.
+  itemName(item) {
+    const control = this.form.elements[item === 0 ? "name" : `name_${item}`];
+    const typed = control && !control.disabled ? control.value.trim() : "";
+    if (typed) return typed;
+    const texts = this.messages.calculator;
+    return item === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(item));
+  }
+
+  // The rows of a list of items (the alternatives) carry the names the reader typed.
+  showNames() {
+    for (const row of this.root.querySelectorAll("[data-item-row]")) {
+      const header = row.querySelector("th");
+      if (header) header.textContent = this.itemName(+row.dataset.itemRow);
+    }
   }
 
   outputText(key, value, currency, exact = false) {
     const texts = this.messages.calculator;
     if (value === null) return (texts.none || {})[key.replace(/_\d+$/, "")] || this.messages.widget.none;
+    const kind = this.outputKind(key);
+    // An alternative the reader named is shown by its name (not "Alternative 1"); a word the
+    // catalogue has for the value ("nobody on this level") still comes first.
+    const word = ((texts.values || {})[key.replace(/_\d+$/, "")] || {})[value];
+    if (kind === "item" && word === undefined && value > 0) return this.itemName(value);
     return resultText(texts, this.outputKind(key), key, value, this.locale, currency, exact);
   }
 
@@ -81,6 +128,8 @@ export class WidgetView {
       p.textContent = fill(template, (name) => {
         if (!note.params[name]) return undefined;
         const [kind, value] = note.params[name];
+        const item = note.params[itemParam(name)];
+        if (item && kind === "text" && !String(value).trim()) return this.itemName(item[1]); // unnamed: its legend
         return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.locale, currency);
       });
       return p;
@@ -112,19 +161,28 @@ export class WidgetView {
 
   setState(state) {
     this.root.dataset.state = state;
+    if (state === "ready") this.root.removeAttribute("data-pending");
     if (state === "ready" || state === "invalid" || state === "failed") this.onSettled(state);
     const status = this.root.querySelector(".cv-status");
     if (state === "ready" || state === "invalid" || state === "prerendered") status.hidden = true;
   }
 
+  // Says what start-up is doing. The worker reports stages, not bytes, so the bar runs
+  // without a measure (indeterminate) while Python downloads, the longest stage, and shows
+  // how far through the stages start-up is afterwards.
   showProgress(step, steps) {
     if (runtimeState() === "ready") return;
     const status = this.root.querySelector(".cv-status");
     status.hidden = false;
-    const text = step === 0 ? this.messages.widget.state.starting
-      : fill(this.messages.widget.state.progress, (name) => String({ step, steps }[name]));
-    status.querySelector(".cv-progress-text").textContent = text;
-    status.querySelector(".cv-progress").value = step;
+    const words = this.messages.widget.state;
+    status.querySelector(".cv-progress-text").textContent = (step > 0 && words.steps[step]) || words.starting;
+    const bar = status.querySelector(".cv-progress");
+    if (step > 1) {
+      bar.max = steps;
+      bar.value = step;
+    } else {
+      bar.removeAttribute("value");
+    }
   }
 
   showFailed() {
@@ -136,6 +194,12 @@ export class WidgetView {
     status.querySelector(".cv-retry").hidden = false;
   }
 
+  // A link's case is on its way: the results of the page's example must not be read as the
+  // reader's (guide.css hides them and shows "computing your case" until the answer).
+  showPending() {
+    this.root.setAttribute("data-pending", "");
+  }
+
   hideRetry() {
     this.root.querySelector(".cv-retry").hidden = true;
   }
@@ -144,6 +208,8 @@ export class WidgetView {
     this.formatPrerendered();
     const figure = this.root.querySelector(".cv-figure");
     if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues());
+    this.showNames();
+    this.showHeadline(this.prerenderedValues());
   }
 
   // The prerendered text was written by Babel at build time; Intl writes it again at once so
@@ -153,6 +219,7 @@ export class WidgetView {
     for (const output of this.root.querySelectorAll("output[data-key]")) {
       const raw = output.dataset.value;
       const kind = this.outputKind(output.dataset.key);
+      if (kind === "item" && /^\d+$/.test(raw)) output.textContent = this.outputText(output.dataset.key, Number(raw), currency);
       if (raw === "none" || raw === "" || ["category", "item", "text"].includes(kind)) continue;
       output.textContent = formatNumber(kind, Number(raw), this.locale, currency);
     }
@@ -167,6 +234,7 @@ export class WidgetView {
     const values = {};
     for (const output of this.root.querySelectorAll("output[data-key]")) {
       const raw = output.dataset.value;
+      if (output.closest("[hidden]")) continue; // an item not shown, a result these inputs lack
       values[output.dataset.key] = raw === "none" ? null : Number.isNaN(Number(raw)) ? raw : Number(raw);
     }
     return values;
@@ -201,3 +269,7 @@ export class WidgetView {
     if (add) add.hidden = !this.items().some((f) => f.hidden);
   }
 }
+
+// A note's name parameter and the item number it names: choice_name → choice, name → item
+// (the same rule as fill_note in sitebuild/macros.py).
+const itemParam = (name) => (name === "name" ? "item" : name.replace(/_name$/, ""));

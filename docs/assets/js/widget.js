@@ -29,6 +29,10 @@ class CalculatorWidget {
     this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
     const params = new URLSearchParams(location.search);
     const linked = this.applyLink(params);
+    // The example's results are not the link's: hidden until the link's case is answered
+    // (the template's inline script hid them already when the address has a query).
+    if (linked) this.view.showPending();
+    else root.removeAttribute("data-pending");
     this.view.showChoices();
     // The link of what the page shows until the runtime answers (each answer brings its own,
     // written by Python: calculators/links.py): the link opened, or the page's example.

@@ -1,0 +1,220 @@
+"""A calculator page as a reader meets it (issue 19): nothing stale while a link's case
+computes, no stray "Try again", start-up that says what it does, the answer beside the inputs
+(or pinned to the bottom of a phone), one headline answer with the reader's own names, a
+link-key table that folds and fits a phone, and a focus ring that is not the error red."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from tests.browser.pages import open_calculator, text_of, value_of, wait_state
+from tests.conftest import ROOT
+
+CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
+
+
+def messages(lang: str, catalogue: str) -> dict[str, Any]:
+    return yaml.safe_load((ROOT / f"sitebuild/locales/{lang}/{catalogue}.yml").read_text(encoding="utf-8"))
+
+
+class HeldRuntime:
+    """Holds the runtime's download (the wasm) until released: start-up as on a slow line."""
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        self.held: list[Any] = []
+        # context.route: the worker's requests do not pass page.route.
+        context.route("**/pyodide.asm.wasm", self.hold)
+
+    def hold(self, route: Any) -> None:
+        self.held.append(route)
+
+    def release(self) -> None:
+        for route in self.held:
+            route.continue_()
+        self.held.clear()
+        self.context.unroute("**/pyodide.asm.wasm", self.hold)
+
+
+@pytest.fixture
+def phone(browser, server) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+    yield context.new_page()
+    context.close()
+
+
+def test_a_link_shows_computing_not_the_example_until_its_case_is_answered(watched, server) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    runtime = HeldRuntime(page.context)
+    widget = open_calculator(watched, server, "de", "value", CHAPTER_4)
+    expect(widget).to_have_attribute("data-state", "loading")
+    state = messages("de", "widget")["state"]
+    pending = widget.locator(".cv-pending")
+    expect(pending).to_be_visible()
+    assert pending.text_content() == state["computing"]
+    # The example's results (net 20) are in the markup for the contract, but not on screen.
+    assert value_of(widget, "net_value") == "20"
+    assert widget.locator("output[data-key=net_value]").is_hidden()
+    assert widget.locator(".cv-headline").is_hidden()
+    # Start-up says what it is doing, not "step 1 of 3".
+    expect(widget.locator(".cv-progress-text")).to_have_text(state["steps"][1])
+    assert widget.locator(".cv-retry").is_hidden()
+    runtime.release()
+    wait_state(widget, "ready")
+    assert pending.is_hidden()
+    # 600 + 150 + 50 = 800; 500 + 120 + 4 × 30 = 740; net 60, ratio 800 / 740 = 1.08
+    assert value_of(widget, "net_value") == "60"
+    expect(widget.locator(".cv-headline")).to_have_text(
+        "Dieses Angebot schafft Wert für den Kunden: netto 60\u00a0$, Verhältnis 1,08.")
+    assert watched.errors == []
+
+
+def test_a_link_hides_the_example_before_the_widget_script_runs(watched, server) -> None:  # type: ignore[no-untyped-def]
+    # With the widget's module held back, only the page's own markup decides the first paint.
+    watched.page.route("**/assets/js/widget.js", lambda route: route.abort())
+    widget = open_calculator(watched, server, "en", "value", CHAPTER_4)
+    assert widget.get_attribute("data-pending") == ""
+    assert widget.locator("output[data-key=net_value]").is_hidden()
+    watched.page.goto(f"{server.url}calculators/value/")  # no link: the example is the page's
+    assert widget.get_attribute("data-pending") is None
+    assert widget.locator("output[data-key=net_value]").count() == 1
+    watched.errors.clear()  # the held-back module is logged by Chromium
+
+
+def test_try_again_stays_hidden_on_a_normal_load(watched, server) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(watched, server, "en", "lifetime-value")
+    wait_state(widget, "ready")
+    # Material's .md-button display once beat the hidden attribute: "Try again" on every load.
+    assert widget.locator(".cv-retry").is_hidden()
+    for element in widget.locator("[hidden]").all():
+        assert element.is_hidden()
+
+
+def test_headline_and_results_use_the_names_the_reader_typed(watched, server) -> None:  # type: ignore[no-untyped-def]
+    query = ("v=1&name=Corn+flakes&benefit=5&cost=3&name_1=Instant+cereal&same_kind_1=yes&benefit_1=4&cost_1=3"
+             "&name_2=Personal+training&same_kind_2=no&benefit_2=9&cost_2=5")
+    widget = open_calculator(watched, server, "en", "competition", query)
+    wait_state(widget, "ready")
+    # yours 5 − 3 = 2; Instant cereal 4 − 3 = 1 (level 1); Personal training 9 − 5 = 4 (level 2)
+    assert value_of(widget, "likely_choice") == "2"
+    assert text_of(widget, "likely_choice") == "Personal training"
+    assert text_of(widget, "strongest_level_1") == "Instant cereal"
+    assert widget.locator("[data-item-row='1'] th").text_content() == "Instant cereal"
+    expect(widget.locator(".cv-headline")).to_have_text(
+        "Your strongest rival is Personal training, on level 2: it leaves the customer $4, your offer $2.")
+    # The other results are folded under "more results".
+    more = widget.locator("details.cv-more")
+    assert more.locator(":scope > summary").text_content() == messages("en", "widget")["answer"]["more"]
+    assert not more.evaluate("details => details.open")
+
+
+def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, server) -> None:  # type: ignore[no-untyped-def]
+    widget = open_calculator(watched, server, "en", "value", "v=1&economic=600&price=500&economic_2=300&price_2=100")
+    wait_state(widget, "ready")
+    # Offer 1: 600 + 30 − (500 + 1 × 20) = 110, ratio 630 / 520 = 1.21;
+    # offer 2: 300 + 30 − (100 + 20) = 210, ratio 330 / 120 = 2.75: best both ways.
+    assert value_of(widget, "net_value_2") == "210"
+    expect(widget.locator(".cv-headline")).to_have_text("Offer 2 gives the most value: net $210, ratio 2.75.")
+
+
+def test_the_answer_stays_beside_the_inputs_while_scrolling(watched, server) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    widget = open_calculator(watched, server, "en", "competition")
+    wait_state(widget, "ready")
+    widget.locator("input[name=cost_4]").scroll_into_view_if_needed()  # the last alternative
+    form, answer = widget.locator(".cv-form").bounding_box(), widget.locator(".cv-answer").bounding_box()
+    assert answer["x"] > form["x"] + form["width"] - 1  # on the right of the inputs
+    assert 0 <= answer["y"] < 900  # still in view, beside the last alternative
+    assert page.locator(".md-sidebar--secondary").is_hidden()  # no table of contents eating the width
+
+
+def test_on_a_phone_the_answer_is_a_bar_that_opens_to_the_details(phone, server) -> None:  # type: ignore[no-untyped-def]
+    phone.goto(f"{server.url}ru/calculators/lifetime-value/")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    bar = widget.locator(".cv-answer")
+    box = bar.bounding_box()
+    assert abs(box["y"] + box["height"] - 740) < 2 and box["height"] < 120  # pinned to the bottom, small
+    expect(widget.locator(".cv-headline")).to_be_visible()
+    assert widget.locator("output[data-key=monthly_margin]").is_hidden()
+    toggle = widget.locator(".cv-answer-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert toggle.text_content() == messages("ru", "widget")["answer"]["hide"]
+    expect(widget.locator("output[data-key=monthly_margin]")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", ["de", "ru", "zh"])
+def test_the_link_key_table_folds_and_fits_a_phone(phone, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+    phone.goto(f"{server.url}{lang}/calculators/lifetime-value/")
+    box = phone.locator("details.cv-input-table-box")
+    expect(box).to_have_count(1)
+    assert phone.locator(".cv-input-table").is_hidden()  # folded away until asked for
+    box.locator("summary").click()
+    expect(phone.locator(".cv-input-table")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    def luminance(rgb: tuple[int, ...]) -> float:
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focus_ring_is_clear_and_not_the_error_red(browser, server, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block", color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server.url}calculators/value/")
+    if scheme == "dark":  # the site follows the reader's choice of palette, not the system's
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    field = page.locator("input[name=price]")
+    field.focus()
+    page.keyboard.press("End")  # a keyboard focus
+    style = field.evaluate("""e => { const s = getComputedStyle(e);
+        const bg = getComputedStyle(e.closest('.cv-calculator')).backgroundColor;
+        return [s.outlineColor, s.outlineWidth, bg, getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color')]; }""")
+    ring = tuple(int(v) for v in style[0].removeprefix("rgb(").rstrip(")").split(","))
+    background = tuple(int(float(v)) for v in style[2].split("(")[1].rstrip(")").split(",")[:3])
+    error_red = (198, 40, 40)
+    assert ring != error_red and not (ring[0] > 150 and ring[1] < 100 and ring[2] < 100)  # not a red
+    assert float(style[1].removesuffix("px")) >= 3
+    # The calculator's background is translucent in dark mode: measure against the page's.
+    if scheme == "dark":
+        background = tuple(int(v) for v in page.evaluate(
+            "getComputedStyle(document.body).backgroundColor").split("(")[1].rstrip(")").split(",")[:3])
+    assert contrast(ring, background) >= 3
+    assert style[3].strip().lower() not in ("#bf360c", "#c62828")
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "slug", "scheme", "width"), [
+    ("en", "competition", "light", 1280), ("de", "value", "dark", 1280),
+    ("ru", "lifetime-value", "light", 360), ("de", "competition", "dark", 360),
+])
+def test_the_answer_layout_passes_axe(browser, server, lang: str, slug: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block", color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server.url}{'' if lang == 'en' else lang + '/'}calculators/{slug}/")
+    widget = page.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    toggle = widget.locator(".cv-answer-toggle")
+    if toggle.is_visible():
+        toggle.click()  # the phone's bar, opened to the details
+    else:
+        widget.locator(".cv-more > summary").click()
+    page.locator("details.cv-input-table-box > summary").click()
+    page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert serious == []
