@@ -93,14 +93,24 @@ export function neutralise(cell) {
   return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
 }
 
-function csvCell(cell) {
-  const text = neutralise(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+// How a spreadsheet in the reader's language reads a CSV file: where the decimal mark is a
+// comma (de, nl, ru), Excel expects the list separator to be a semicolon. The decimal mark is
+// the one the language's number format uses, so every language follows the same rule.
+export function csvStyle(lang) {
+  const decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((part) => part.type === "decimal")?.value || ".";
+  return decimal === "," ? { separator: ";", decimal: "," } : { separator: ",", decimal: "." };
+}
+
+function csvCell(cell, style) {
+  let text = neutralise(cell);
+  if (/^-?\d+\.\d+$/.test(text)) text = text.replace(".", style.decimal); // a plain number only
+  return text.includes(style.separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 // One table with four columns, so that every spreadsheet opens it the same way: the first
 // rows say which calculator, language and link; then every input and every result.
 export function csvText(record, words) {
+  const style = csvStyle(record.lang);
   const rows = [[words.section, words.key, words.label, words.value]];
   rows.push([words.about, "calculator", words.calculator, record.calculator]);
   rows.push([words.about, "title", words.calculator, record.title]);
@@ -109,7 +119,7 @@ export function csvText(record, words) {
   for (const [key, value] of Object.entries(record.inputs)) rows.push([words.input, key, record.labels[key], value ?? ""]);
   for (const [key, value] of Object.entries(record.results)) rows.push([words.result, key, record.labels[key], value ?? ""]);
   // A byte-order mark, so that spreadsheet programs read the file as UTF-8 (Korean, Chinese).
-  return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return "\ufeff" + rows.map((row) => row.map((cell) => csvCell(cell, style)).join(style.separator)).join("\r\n") + "\r\n";
 }
 
 export function jsonText(record) {
