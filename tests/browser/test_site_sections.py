@@ -113,3 +113,80 @@ def test_csv_follows_the_locale(watched, server, lang: str, delimiter: str, rati
     assert rows["net_value"] == "250"
     assert rows["lang"] == lang and rows["link"].startswith("http")
     assert watched.errors == []
+
+
+# --- The value calculator's benefit-versus-cost chart ----------------------------------------
+
+@pytest.mark.parametrize(("lang", "width", "scheme"), [("de", 360, "dark"), ("en", 1280, "light")])
+def test_value_chart_sets_benefit_beside_cost_for_each_offer(browser, server, lang: str, width: int, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, service_workers="block")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_ready(page, preset_url(server, lang, "value", "example"))
+    bars = page.locator(".cv-figure svg.cv-bars rect")
+    widths = {f"{r.get_attribute('data-key')}_{i // 2 + 1}": float(r.get_attribute("width")) for i, r in enumerate(bars.all())}
+    # Offer 1: benefit 1250, cost 1000; offer 2: benefit 600, cost 400 — one scale from 0.
+    assert widths["total_cost_1"] / widths["total_benefit_1"] == pytest.approx(1000 / 1250, rel=0.01)
+    assert widths["total_benefit_2"] / widths["total_benefit_1"] == pytest.approx(600 / 1250, rel=0.01)
+    assert widths["total_cost_2"] / widths["total_benefit_1"] == pytest.approx(400 / 1250, rel=0.01)
+    # It fits its container (no sideways scroll on a phone) and differs from the page in dark mode.
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+    svg_box = page.locator(".cv-figure svg.cv-bars").bounding_box()
+    assert svg_box["x"] + svg_box["width"] <= width
+    fill, background = page.evaluate("""() => [getComputedStyle(document.querySelector('.cv-bar-benefit')).fill,
+        getComputedStyle(document.body).backgroundColor]""")
+    assert fill != background
+    # The data table says the same in the page's number style; it follows a changed input.
+    table = page.locator(".cv-figure .cv-figure-data")
+    first = table.locator("tbody tr").first.inner_text().replace("\u00a0", " ")
+    assert ("1.250 $" if lang == "de" else "$1,250") in first and ("250 $" if lang == "de" else "$250") in first
+    page.fill("input[name=economic]", "2000")  # benefit 2000 + 200 + 50 = 2250, net 1250
+    page.wait_for_function("document.querySelector('output[data-key=total_benefit]').dataset.value === '2250'")
+    first = table.locator("tbody tr").first.inner_text().replace("\u00a0", " ")
+    assert ("2.250 $" if lang == "de" else "$2,250") in first
+    assert errors == []
+    context.close()
+
+
+# --- Present mode on a projector ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_present_mode_is_readable_from_the_back_row_at_1920_by_1080(browser, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from sitebuild.chapters import CALCULATOR_CHAPTERS, workshop_questions
+    from tests.browser.test_workshop import decode_qr, query_of
+
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, service_workers="block")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_ready(page, preset_url(server, lang, "value", "example"))
+    page.click("[data-action=present]")
+    page.wait_for_selector(".cv-present-head", state="visible")
+    page.wait_for_selector(".cv-share-qr:not([hidden]) svg")
+    head = page.locator(".cv-present-head")
+    title = page.evaluate("document.querySelector('article h1').firstChild.textContent.trim()")  # without its ¶ link
+    assert head.locator(".cv-present-title").inner_text() == title
+    question = workshop_questions(lang, CALCULATOR_CHAPTERS["value"])[0]
+    assert re.sub(r"\s+", " ", head.locator(".cv-present-question").inner_text()) == re.sub(r"\s+", " ", question)
+    # Every number shown is at least 48 px; so is the title.
+    sizes = page.evaluate("""[...document.querySelectorAll('.cv-presenting .cv-results output')]
+        .filter(o => o.offsetParent && o.getBoundingClientRect().width).map(o => parseFloat(getComputedStyle(o).fontSize))""")
+    assert sizes and min(sizes) >= 48, sizes
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.cv-present-title')).fontSize)") >= 48
+    # The chart is shown, and the QR code holds the link as Copy link writes it (no present=1).
+    assert page.locator(".cv-presenting .cv-figure svg.cv-bars").is_visible()
+    decoded = decode_qr(page, ".cv-share-qr svg")
+    expected = query_of(page.url)
+    expected.pop("present")
+    assert decoded is not None and query_of(decoded) == expected and "present" not in decoded
+    # The code covers no number, and leaving present mode puts it away again.
+    qr = page.locator(".cv-share-qr").bounding_box()
+    for box in page.locator(".cv-presenting .cv-results output").evaluate_all(
+            "os => os.filter(o => o.offsetParent).map(o => { const r = o.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"):
+        x, y, w, h = box
+        assert x + w <= qr["x"] or x >= qr["x"] + qr["width"] or y + h <= qr["y"] or y >= qr["y"] + qr["height"], box
+    page.click("[data-action=present]")
+    assert page.locator(".cv-share-qr").is_hidden() and page.locator(".cv-present-head").count() == 0
+    assert errors == []
+    context.close()

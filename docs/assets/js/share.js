@@ -54,6 +54,39 @@ export async function fillScenarioCodes(root = document) {
 }
 
 // ---- present mode ---------------------------------------------------------------------------
+// On a projector-sized screen the presented scenario carries its own title, the room's
+// question (the first of the worksheet's questions) and the QR code of its link, so that the
+// back row can read it and scan it without the trainer doing anything more (guide.css).
+const PROJECTOR = "(min-width: 1600px) and (min-height: 900px)";
+
+function presentHead(widgetRoot, on) {
+  widgetRoot.querySelector(":scope > .cv-present-head")?.remove();
+  if (!on) return;
+  const head = document.createElement("div");
+  head.className = "cv-present-head";
+  const title = document.querySelector(".md-content__inner h1");
+  const question = widgetRoot.querySelector(".cv-worksheet li");
+  const titleText = title ? [...title.childNodes].filter((n) => !n.classList?.contains("headerlink")).map((n) => n.textContent).join("").trim() : "";
+  if (titleText) head.append(Object.assign(document.createElement("p"), { className: "cv-present-title", textContent: titleText }));
+  if (question) head.append(Object.assign(document.createElement("p"), { className: "cv-present-question", textContent: question.textContent.trim() }));
+  widgetRoot.prepend(head);
+}
+
+// The QR code is the widget's own (its button draws the link as Copy link writes it, and
+// redraws it as the figures change): opened for the projector, closed again on leaving.
+function presentQr(widgetRoot, on) {
+  const figure = widgetRoot.querySelector(".cv-share-qr");
+  const button = widgetRoot.querySelector("[data-action='qr']");
+  if (!figure || !button) return;
+  if (on && figure.hidden && window.matchMedia(PROJECTOR).matches) {
+    widgetRoot.dataset.presentQr = "";
+    setTimeout(() => button.click()); // after the widget has mounted its click handler
+  } else if (!on && widgetRoot.hasAttribute("data-present-qr")) {
+    delete widgetRoot.dataset.presentQr;
+    if (!figure.hidden) button.click();
+  }
+}
+
 export function setPresenting(widgetRoot, on, words) {
   document.documentElement.classList.toggle("cv-present", on);
   for (const root of document.querySelectorAll(".cv-presenting")) root.classList.remove("cv-presenting");
@@ -61,6 +94,8 @@ export function setPresenting(widgetRoot, on, words) {
   const button = widgetRoot.querySelector("[data-action='present']");
   button.setAttribute("aria-pressed", String(on));
   button.textContent = on ? words.present_exit : words.present;
+  presentHead(widgetRoot, on);
+  presentQr(widgetRoot, on);
   if (on) window.scrollTo(0, 0);
 }
 
