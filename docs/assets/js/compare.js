@@ -10,7 +10,8 @@ const SLUG = /\/calculators\/([a-z-]+)\/?$/;
 // Text around the link is the participant's name, as a chat copies it ("Anna: https://…",
 // "[10:32] Anna https://…"); a line with only a link has no name.
 export function readLink(line, calculators) {
-  const tokens = line.trim().split(/\s+/);
+  // "小王：https://…": a name written right against the link still comes apart from it.
+  const tokens = line.replace(/(\S)(https?:\/\/)/g, "$1 $2").trim().split(/\s+/);
   const at = tokens.findIndex((token) => SLUG.test(urlOf(token)?.pathname || ""));
   if (at < 0) return null;
   const url = urlOf(tokens[at]);
@@ -23,7 +24,7 @@ export function readLink(line, calculators) {
   }
   const name = tokens.filter((_, i) => i !== at).join(" ")
     .replace(/^\[[^\]]*\]\s*/, "") // a chat's time stamp
-    .replace(/^[\s:;,\-–—>|]+|[\s:;,\-–—<|]+$/g, "");
+    .replace(/^[\s:;,\-–—>|：]+|[\s:;,\-–—<|：，]+$/g, "");
   return { slug: match[1], fields, name: name.slice(0, 60) };
 }
 
