@@ -41,7 +41,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from .schema import RESULT_LIMIT, Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
 
@@ -184,6 +184,19 @@ def best_item(scores: Sequence[float | None], numbers: Sequence[int] | None = No
     return None if best is None else numbers[best]
 
 
+def benefit_cost_chart(comparison: Comparison, numbers: Sequence[int]) -> dict[str, Any]:
+    """Each offer's total benefit beside its total cost, for the chart and its data table.
+
+    >>> two = compare([Offer(economic=120, price=100), Offer(economic=50, price=20)], (1, 3))
+    >>> benefit_cost_chart(two, (1, 3))["offers"][1]
+    {'number': 3, 'total_benefit': 50.0, 'total_cost': 20.0, 'net_value': 30.0}
+    """
+    return {"offers": [
+        {"number": n, "total_benefit": o.total_benefit, "total_cost": o.total_cost, "net_value": o.net_value}
+        for n, o in zip(numbers, comparison.offers)
+    ]}
+
+
 # --- The declaration: inputs, outputs and limits, read by the widget, links, docs and tests.
 
 _OFFER_FIELDS = (
@@ -224,7 +237,7 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
                 "by_ratio": ("item", comparison.best_by_ratio),
             }))
         notes += [Note("value.free_offer", {"item": ("item", n)}) for n in comparison.free]
-    return Evaluation(values=values, notes=tuple(notes))
+    return Evaluation(values=values, notes=tuple(notes), figure=benefit_cost_chart(comparison, (1, *items)))
 
 
 SCHEMA = Schema(

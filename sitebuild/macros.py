@@ -180,16 +180,18 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def calculator_cards() -> Markup:
+        """One card per calculator: its name, one line on what it answers, a button to open it."""
         guide = catalogue(lang(), "guide")
         cards = []
         for calculator_id, schema in CALCULATORS.items():
             card = guide["calculators"][calculator_id]
             href = escape(page_path(f"calculators/{schema.slug}"))
             cards.append(
-                f'<li><p><strong><a href="{href}">{escape(card["title"])}</a></strong></p>'
-                f'<p>{escape(card["summary"])}</p></li>'
+                f'<li class="cv-calculator-card"><p class="cv-card-title"><strong>{escape(card["title"])}</strong></p>'
+                f'<p>{escape(card["summary"])}</p>'
+                f'<p><a class="md-button" href="{href}">{escape(guide["open_calculator"])}</a></p></li>'
             )
-        return Markup('<div class="grid cards"><ul>' + "".join(cards) + "</ul></div>")
+        return Markup('<div class="grid cards cv-calculator-cards"><ul>' + "".join(cards) + "</ul></div>")
 
 
 def amount_span(shown: str) -> Markup:
@@ -230,7 +232,7 @@ def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
     fields = {**{f.key: f for f in schema.fields}, **({f.key: f for f in schema.group.fields} if schema.group else {})}
     outputs = {o.key: o.kind for o in (*schema.outputs, *(schema.group.outputs if schema.group else ()))}
     return {
-        "id": schema.id, "version": schema.version,
+        "id": schema.id, "version": schema.version, "main": workshop.COMPARE_MAIN[schema.id],
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
         "group": None if schema.group is None else {"first": schema.group.first, "last": schema.group.last},
         "fields": {key: {"label": texts["fields"][key], "kind": f.kind,

@@ -35,6 +35,11 @@ SCENARIOS = (
     ("competition", "daily-coffee"),
 )
 
+#: The result the room comparison sorts by and marks highest and lowest, per calculator: the
+#: one a workshop discusses (the value left to the customer, what a customer is worth, and the
+#: customer share the daily-coffee case asks about).
+COMPARE_MAIN = {"value": "net_value", "lifetime_value": "lifetime_value", "competition": "share_you"}
+
 #: Pages a prepared device keeps for each language (slugs; "" is the language's home page).
 OFFLINE_PAGES = ("", *(f"calculators/{schema.slug}" for schema in CALCULATORS.values()),
                  "workshop", "workshop/scenarios", "workshop/compare")
@@ -74,7 +79,8 @@ def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, st
     return Markup(
         f'<div class="cv-compare" data-compare="{data}" data-runtime="{escape(json.dumps(runtime_urls))}">'
         f'<label for="cv-compare-links">{escape(words["label"])}</label>'
-        '<textarea id="cv-compare-links" rows="6" spellcheck="false" autocomplete="off"></textarea>'
+        f'<p class="cv-compare-hint" id="cv-compare-hint">{escape(words["hint"])}</p>'
+        '<textarea id="cv-compare-links" rows="6" spellcheck="false" autocomplete="off" aria-describedby="cv-compare-hint"></textarea>'
         f'<p><button type="button" class="md-button md-button--primary" data-action="compare">{escape(words["button"])}</button> '
         f'<button type="button" class="md-button" data-action="clear">{escape(words["clear"])}</button></p>'
         '<p class="cv-compare-messages" role="status"></p>'

@@ -221,14 +221,17 @@ def test_compare_shows_participants_side_by_side_and_names_bad_lines(reader, ser
     page.fill("#cv-compare-links", "\n".join(links))
     page.click("[data-action=compare]")
     page.wait_for_function("document.querySelector('.cv-compare').dataset.compared === '3'", timeout=90_000)
-    net = [c.get_attribute("data-value") for c in page.locator("tr[data-key=net_value] td").all()]
-    assert net[:2] == ["20", "60"] and net[2] is None  # the third participant's link is invalid
-    price_row = page.locator("tr[data-key=price] td").all_inner_texts()
-    assert price_row[0].replace("\u00a0", " ") == ("$80" if lang == "en" else "80 $")  # as the calculator writes money
-    # Lines 3 and 4 are set aside by number; the fifth line is participant 3, whose price fails.
+    # One row per participant, sorted by the net value, highest first; the invalid link last.
+    lines = [r.get_attribute("data-line") for r in page.locator(".cv-compare-grid tbody tr").all()]
+    assert lines == ["2", "1", "5"]
+    net = [c.get_attribute("data-value") for c in page.locator(".cv-compare-grid tbody td[data-key=net_value]").all()]
+    assert net == ["60", "20", None]  # the fifth line's price fails: no result
+    price = page.locator("tr[data-line='1'] td[data-key=price]").inner_text()
+    assert price.replace("\u00a0", " ") == ("$80" if lang == "en" else "80 $")  # as the calculator writes money
+    # Lines 3 and 4 are set aside by number, and so is line 5, whose price fails.
     messages = page.locator(".cv-compare-messages").inner_text()
-    price_label = page.locator("tr[data-key=price] th").inner_text()
-    assert re.findall(r"\d+", messages) == ["3", "4", "3"] and messages.rstrip(".").endswith(price_label), messages
+    price_label = page.locator(".cv-compare-grid thead th[data-key=price]").inner_text()
+    assert re.findall(r"\d+", messages) == ["3", "4", "5"] and messages.rstrip(".").endswith(price_label), messages
     assert reader.errors == []
 
 

@@ -129,3 +129,15 @@ def test_a_free_offer_without_benefit_leaves_division_to_the_others() -> None:
                            "economic_3": "60", "price_3": "40"}, "en")
     assert result["values"]["best_by_ratio"] == 3
     assert "value.free_offer" not in [n["key"] for n in result["notes"]]
+
+
+def test_figure_sets_each_offers_benefit_beside_its_cost():
+    # The guide's two offers: offer 1, 1000 + 200 + 50 = 1250 against 900 + 50 + 2 h × 25 = 1000;
+    # offer 2, 500 + 100 + 0 = 600 against 350 + 30 + 1 h × 20 = 400.
+    from calculators.presets import PRESETS
+
+    result = run("value", link_fields("value", PRESETS["value"]["example"]), "link")
+    assert result["figure"] == {"offers": [
+        {"number": 1, "total_benefit": 1250, "total_cost": 1000, "net_value": 250},
+        {"number": 2, "total_benefit": 600, "total_cost": 400, "net_value": 200},
+    ]}

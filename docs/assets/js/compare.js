@@ -6,22 +6,35 @@ import { fill, formatNumber, keyLabel, resultText } from "./format.js";
 
 const SLUG = /\/calculators\/([a-z-]+)\/?$/;
 
-// A pasted line → {slug, fields} or null when it is not a link to one of the calculators.
+// A pasted line → {slug, fields, name} or null when it holds no link to one of the calculators.
+// Text around the link is the participant's name, as a chat copies it ("Anna: https://…",
+// "[10:32] Anna https://…"); a line with only a link has no name.
 export function readLink(line, calculators) {
-  let url;
-  try {
-    url = new URL(line.trim(), location.href);
-  } catch {
-    return null;
-  }
+  // "小王：https://…": a name written right against the link still comes apart from it.
+  const tokens = line.replace(/(\S)(https?:\/\/)/g, "$1 $2").trim().split(/\s+/);
+  const at = tokens.findIndex((token) => SLUG.test(urlOf(token)?.pathname || ""));
+  if (at < 0) return null;
+  const url = urlOf(tokens[at]);
   const match = SLUG.exec(url.pathname);
-  if (!match || !calculators[match[1]] || url.searchParams.get("v") !== String(calculators[match[1]].version)) return null;
+  if (!calculators[match[1]] || url.searchParams.get("v") !== String(calculators[match[1]].version)) return null;
   const spec = calculators[match[1]];
   const fields = {};
   for (const [key, value] of url.searchParams) {
     if (spec.fields[key.replace(/_\d+$/, "")]) fields[key] = value; // repeated keys: the last wins
   }
-  return { slug: match[1], fields };
+  const name = tokens.filter((_, i) => i !== at).join(" ")
+    .replace(/^\[[^\]]*\]\s*/, "") // a chat's time stamp
+    .replace(/^[\s:;,\-–—>|：]+|[\s:;,\-–—<|：，]+$/g, "");
+  return { slug: match[1], fields, name: name.slice(0, 60) };
+}
+
+// A token as a link ("<https://…>" as some chats wrap it), or null.
+function urlOf(token) {
+  try {
+    return new URL(token.replace(/^[<(]+|[>),.]+$/g, ""), location.href);
+  } catch {
+    return null;
+  }
 }
 
 function labelOf(spec, kind, key) {
@@ -46,34 +59,71 @@ function cell(tag, text, attributes = {}) {
   return element;
 }
 
-function table(spec, results, lang, words) {
-  const element = document.createElement("table");
-  element.append(cell("caption", fill(words.caption, () => spec.title)));
+const numeric = (value) => typeof value === "number" && Number.isFinite(value);
+
+// Rows by the main result, highest first; participants without a number for it (a bad link,
+// "no ratio") last, in the order they were pasted.
+export function ranked(rows, main) {
+  const value = (row) => (row.result.ok && numeric((row.result.values || {})[main]) ? row.result.values[main] : null);
+  return [...rows].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    if (x === null || y === null) return (x === null) - (y === null) || a.line - b.line;
+    return y - x || a.line - b.line;
+  });
+}
+
+// One row per participant: the line it was pasted on, the name, the main result (with the
+// highest and lowest marked in words, not by colour alone), the other results, then the inputs.
+function table(spec, rows, lang, words) {
+  const main = spec.main;
+  const sorted = ranked(rows, main);
+  const numbers = sorted.map((row) => (row.result.ok ? (row.result.values || {})[main] : null)).filter(numeric);
+  const [highest, lowest] = [Math.max(...numbers), Math.min(...numbers)];
+  const keysOf = (kind, pick) => {
+    const keys = [];
+    for (const row of rows) for (const key of Object.keys(pick(row.result) || {})) {
+      if (!keys.includes(key) && key !== main && (spec[kind][key.replace(/_\d+$/, "")] || spec[kind][key])) keys.push(key);
+    }
+    return keys;
+  };
+  const columns = [
+    ["outputs", main, (r) => r.values],
+    ...keysOf("outputs", (r) => r.values).map((key) => ["outputs", key, (r) => r.values]),
+    ...keysOf("fields", (r) => r.inputs).map((key) => ["fields", key, (r) => r.inputs]),
+  ];
+  const element = cell("table", "", { class: "cv-compare-grid" }); // not Material's roomy table style
+  const caption = cell("caption", fill(words.caption, () => spec.title));
+  caption.append(cell("span", fill(words.sorted, () => labelOf(spec, "outputs", main)), { class: "cv-compare-sorted" }));
+  element.append(caption);
   const head = document.createElement("tr");
-  head.append(cell("td", ""));
-  results.forEach((_, i) => head.append(cell("th", fill(words.participant, () => String(i + 1)), { scope: "col" })));
+  head.append(cell("th", words.line, { scope: "col" }), cell("th", words.name, { scope: "col", class: "cv-compare-name" }));
+  for (const [kind, key] of columns) {
+    head.append(cell("th", labelOf(spec, kind, key), { scope: "col", "data-key": key, class: key === main ? "cv-compare-main" : kind === "fields" ? "cv-compare-input" : "" }));
+  }
   element.createTHead().append(head);
   const body = element.createTBody();
-  for (const [kind, heading, pick] of [["fields", words.inputs, (r) => r.inputs], ["outputs", words.results, (r) => r.values]]) {
-    const keys = [];
-    for (const result of results) for (const key of Object.keys(pick(result) || {})) if (!keys.includes(key)) keys.push(key);
-    const group = document.createElement("tr");
-    group.append(cell("th", heading, { scope: "rowgroup", colspan: String(results.length + 1) }));
-    body.append(group);
-    for (const key of keys) {
-      if (!spec[kind][key.replace(/_\d+$/, "")] && !spec[kind][key]) continue;
-      const row = document.createElement("tr");
-      row.dataset.key = key;
-      row.append(cell("th", labelOf(spec, kind, key), { scope: "row" }));
-      for (const result of results) {
-        const currency = (result.inputs && result.inputs.currency) || "USD";
-        const value = (pick(result) || {})[key];
-        row.append(cell("td", result.ok || kind === "fields" ? shown(spec, kind, key, value, lang, currency) : "–",
-          value === undefined || value === null ? {} : { "data-value": String(value) }));
+  sorted.forEach((row) => {
+    const { result } = row;
+    const tr = document.createElement("tr");
+    tr.dataset.line = String(row.line);
+    const mainValue = result.ok ? (result.values || {})[main] : null;
+    const mark = numbers.length > 1 && numeric(mainValue) ? (mainValue === highest ? "highest" : mainValue === lowest ? "lowest" : "") : "";
+    if (mark) tr.dataset.mark = mark;
+    tr.append(cell("td", String(row.line)));
+    tr.append(cell("th", row.name || fill(words.participant, () => String(row.number)), { scope: "row", class: "cv-compare-name" }));
+    const currency = (result.inputs && result.inputs.currency) || "USD";
+    for (const [kind, key, pick] of columns) {
+      const value = (pick(result) || {})[key];
+      const text = result.ok || kind === "fields" ? shown(spec, kind, key, value, lang, currency) : "–";
+      const td = cell("td", text, { "data-key": key, ...(value === undefined || value === null ? {} : { "data-value": String(value) }) });
+      if (key === main) {
+        td.classList.add("cv-compare-main");
+        if (mark) td.append(" ", cell("strong", mark === "highest" ? `▲ ${words.highest}` : `▼ ${words.lowest}`, { class: "cv-compare-mark" }));
       }
-      body.append(row);
+      tr.append(td);
     }
-  }
+    body.append(tr);
+  });
   return element;
 }
 
@@ -82,15 +132,18 @@ async function compareRoom(root) {
   const { words, lang, calculators } = config;
   const messages = root.querySelector(".cv-compare-messages");
   const output = root.querySelector(".cv-compare-table");
-  const lines = root.querySelector("textarea").value.split(/\s*\n\s*/).filter((line) => line.trim());
+  // Line numbers count every line as pasted, blank ones included, so that a message's
+  // "line 5" is the fifth line of the box.
+  const lines = root.querySelector("textarea").value.split(/\r?\n/).map((text, i) => ({ text, line: i + 1 }))
+    .filter(({ text }) => text.trim());
   const problems = [];
   const links = [];
-  lines.forEach((line, i) => {
-    const link = readLink(line, calculators);
-    if (!link) problems.push(fill(words.not_a_link, () => String(i + 1)));
-    else if (links.length && link.slug !== links[0].slug) problems.push(fill(words.other_calculator, (name) => (name === "n" ? String(i + 1) : calculators[link.slug].title)));
-    else links.push(link);
-  });
+  for (const { text, line } of lines) {
+    const link = readLink(text, calculators);
+    if (!link) problems.push(fill(words.not_a_link, () => String(line)));
+    else if (links.length && link.slug !== links[0].slug) problems.push(fill(words.other_calculator, (name) => (name === "n" ? String(line) : calculators[link.slug].title)));
+    else links.push({ ...link, line, number: links.length + 1 });
+  }
   if (!lines.length) problems.push(words.empty);
   output.replaceChildren();
   messages.textContent = problems.join(" ");
@@ -98,13 +151,14 @@ async function compareRoom(root) {
   const spec = calculators[links[0].slug];
   await startRuntime(runtimeUrls(root.dataset.runtime));
   const results = await Promise.all(links.map((link) => compute({ calculator: spec.id, fields: link.fields, lang: "link" })));
-  results.forEach((result, i) => {
-    if (result.ok) return;
-    const key = Object.keys(result.errors || {})[0];
-    problems.push(fill(words.invalid, (name) => (name === "n" ? String(i + 1) : labelOf(spec, "fields", key))));
-  });
+  const rows = links.map((link, i) => ({ ...link, result: results[i] }));
+  for (const row of rows) {
+    if (row.result.ok) continue;
+    const key = Object.keys(row.result.errors || {})[0];
+    problems.push(fill(words.invalid, (name) => (name === "n" ? String(row.line) : labelOf(spec, "fields", key))));
+  }
   messages.textContent = problems.join(" ");
-  output.replaceChildren(table(spec, results, lang, words));
+  output.replaceChildren(table(spec, rows, lang, words));
   root.dataset.compared = String(results.length);
 }
 

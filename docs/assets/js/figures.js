@@ -1,5 +1,6 @@
 // Calculator figures drawn from the data Python returns (Evaluation.figure): the lifetime
-// value's payback chart and the competition's three levels. Each comes with a data table for
+// value's payback chart, the competition's three levels and the value calculator's benefit
+// against cost. Each comes with a data table for
 // screen readers and print. Names are readers' text: set with textContent only.
 import { fill as fillWith, formatNumber } from "./format.js";
 
@@ -146,7 +147,42 @@ function levelsDiagram(figure, text, lang, currency, width, likely) {
   return [svg, el("p", { class: "cv-legend-note" }, text.likely), dataTable(text.table, [text.alternative, text.level, text.net, text.ratio], rows)];
 }
 
-const RENDERERS = { lifetime_value: paybackChart, competition: levelsDiagram };
+// The value calculator: for each offer, its total benefit and its total cost as two bars on
+// one scale from 0, the amounts written at the bars' ends. Benefit is a filled bar, cost an
+// outlined one, so the two differ without colour too.
+function benefitCostChart(figure, text, lang, currency, width) {
+  const offers = figure.offers || [];
+  if (!offers.length) return [];
+  const money = (value) => formatNumber("money", value, lang, currency);
+  const [bar, gap, labelHeight, groupGap, valueSpace] = [22, 4, 22, 14, Math.min(130, width * 0.35)];
+  const highest = Math.max(...offers.flatMap((o) => [o.total_benefit, o.total_cost]), 0) || 1;
+  const length = (value) => Math.max(value > 0 ? 2 : 0, (Math.max(0, value) / highest) * (width - valueSpace - 8));
+  const groupHeight = labelHeight + 2 * bar + gap + groupGap;
+  const height = offers.length * groupHeight;
+  const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", class: "cv-chart cv-bars" });
+  const offerName = (offer) => fill(text.offer, { n: offer.number });
+  const summary = (offer) => fill(text.summary, { offer: offerName(offer), benefit: money(offer.total_benefit),
+    cost: money(offer.total_cost), net: money(offer.net_value) });
+  svg.append(el("title", {}, `${text.title}. ${offers.map(summary).join("; ")}`));
+  offers.forEach((offer, index) => {
+    const top = index * groupHeight;
+    const group = el("g", { class: "cv-bar-group" });
+    group.append(el("text", { x: 0, y: top + 15, class: "cv-bar-offer" }, `${offerName(offer)} · ${text.net} ${money(offer.net_value)}`));
+    [["total_benefit", "cv-bar-benefit"], ["total_cost", "cv-bar-cost"]].forEach(([key, cls], row) => {
+      const y = top + labelHeight + row * (bar + gap);
+      const w = length(offer[key]);
+      group.append(el("rect", { x: 1, y: y + 1, width: w, height: bar - 2, class: cls, "data-key": key }));
+      group.append(el("text", { x: w + 8, y: y + bar / 2 + 4, class: "cv-bar-value" }, money(offer[key])));
+    });
+    svg.append(group);
+  });
+  const legend = el("ul", { class: "cv-legend cv-bar-legend" });
+  legend.append(el("li", { class: "cv-key-benefit" }, text.benefit), el("li", { class: "cv-key-bar-cost" }, text.cost));
+  const rows = offers.map((o) => [offerName(o), money(o.total_benefit), money(o.total_cost), money(o.net_value)]);
+  return [svg, legend, dataTable(text.table, [text.column, text.benefit, text.cost, text.net], rows)];
+}
+
+const RENDERERS = { lifetime_value: paybackChart, competition: levelsDiagram, value: benefitCostChart };
 
 // A printed page has no button to open the data tables: open them before printing.
 window.addEventListener("beforeprint", () => {

@@ -54,6 +54,39 @@ export async function fillScenarioCodes(root = document) {
 }
 
 // ---- present mode ---------------------------------------------------------------------------
+// On a projector-sized screen the presented scenario carries its own title, the room's
+// question (the first of the worksheet's questions) and the QR code of its link, so that the
+// back row can read it and scan it without the trainer doing anything more (guide.css).
+const PROJECTOR = "(min-width: 1600px) and (min-height: 900px)";
+
+function presentHead(widgetRoot, on) {
+  widgetRoot.querySelector(":scope > .cv-present-head")?.remove();
+  if (!on) return;
+  const head = document.createElement("div");
+  head.className = "cv-present-head";
+  const title = document.querySelector(".md-content__inner h1");
+  const question = widgetRoot.querySelector(".cv-worksheet li");
+  const titleText = title ? [...title.childNodes].filter((n) => !n.classList?.contains("headerlink")).map((n) => n.textContent).join("").trim() : "";
+  if (titleText) head.append(Object.assign(document.createElement("p"), { className: "cv-present-title", textContent: titleText }));
+  if (question) head.append(Object.assign(document.createElement("p"), { className: "cv-present-question", textContent: question.textContent.trim() }));
+  widgetRoot.prepend(head);
+}
+
+// The QR code is the widget's own (its button draws the link as Copy link writes it, and
+// redraws it as the figures change): opened for the projector, closed again on leaving.
+function presentQr(widgetRoot, on) {
+  const figure = widgetRoot.querySelector(".cv-share-qr");
+  const button = widgetRoot.querySelector("[data-action='qr']");
+  if (!figure || !button) return;
+  if (on && figure.hidden && window.matchMedia(PROJECTOR).matches) {
+    widgetRoot.dataset.presentQr = "";
+    setTimeout(() => button.click()); // after the widget has mounted its click handler
+  } else if (!on && widgetRoot.hasAttribute("data-present-qr")) {
+    delete widgetRoot.dataset.presentQr;
+    if (!figure.hidden) button.click();
+  }
+}
+
 export function setPresenting(widgetRoot, on, words) {
   document.documentElement.classList.toggle("cv-present", on);
   for (const root of document.querySelectorAll(".cv-presenting")) root.classList.remove("cv-presenting");
@@ -61,6 +94,8 @@ export function setPresenting(widgetRoot, on, words) {
   const button = widgetRoot.querySelector("[data-action='present']");
   button.setAttribute("aria-pressed", String(on));
   button.textContent = on ? words.present_exit : words.present;
+  presentHead(widgetRoot, on);
+  presentQr(widgetRoot, on);
   if (on) window.scrollTo(0, 0);
 }
 
@@ -93,14 +128,24 @@ export function neutralise(cell) {
   return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
 }
 
-function csvCell(cell) {
-  const text = neutralise(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+// How a spreadsheet in the reader's language reads a CSV file: where the decimal mark is a
+// comma (de, nl, ru), Excel expects the list separator to be a semicolon. The decimal mark is
+// the one the language's number format uses, so every language follows the same rule.
+export function csvStyle(lang) {
+  const decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((part) => part.type === "decimal")?.value || ".";
+  return decimal === "," ? { separator: ";", decimal: "," } : { separator: ",", decimal: "." };
+}
+
+function csvCell(cell, style) {
+  let text = neutralise(cell);
+  if (/^-?\d+\.\d+$/.test(text)) text = text.replace(".", style.decimal); // a plain number only
+  return text.includes(style.separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 // One table with four columns, so that every spreadsheet opens it the same way: the first
 // rows say which calculator, language and link; then every input and every result.
 export function csvText(record, words) {
+  const style = csvStyle(record.lang);
   const rows = [[words.section, words.key, words.label, words.value]];
   rows.push([words.about, "calculator", words.calculator, record.calculator]);
   rows.push([words.about, "title", words.calculator, record.title]);
@@ -109,7 +154,7 @@ export function csvText(record, words) {
   for (const [key, value] of Object.entries(record.inputs)) rows.push([words.input, key, record.labels[key], value ?? ""]);
   for (const [key, value] of Object.entries(record.results)) rows.push([words.result, key, record.labels[key], value ?? ""]);
   // A byte-order mark, so that spreadsheet programs read the file as UTF-8 (Korean, Chinese).
-  return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return "\ufeff" + rows.map((row) => row.map((cell) => csvCell(cell, style)).join(style.separator)).join("\r\n") + "\r\n";
 }
 
 export function jsonText(record) {
