@@ -392,7 +392,9 @@ def notes_for(a: Assessment) -> tuple[Note, ...]:
 
 
 def _choice_note(a: Assessment) -> Note:
-    choice, runner_up = a.item(a.likely_choice), a.item(a.runner_up)  # type: ignore[arg-type]
+    # Called only with alternatives listed: yours and one more, so a runner-up always exists.
+    assert a.runner_up is not None
+    choice, runner_up = a.item(a.likely_choice), a.item(a.runner_up)
     params: dict[str, tuple[str, Any]] = {
         "choice": ("item", choice.number),
         "choice_name": ("text", choice.name),

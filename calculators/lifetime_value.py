@@ -56,7 +56,16 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .errors import CalculatorError
-from .schema import RESULT_LIMIT, Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
+from .schema import (
+    RESULT_LIMIT,
+    Evaluation,
+    Field,
+    Inputs,
+    ItemGroup,
+    Note,
+    Output,
+    Schema,
+)
 from .value import CURRENCIES, MAX_MONEY
 
 YesNo = Literal["yes", "no"]
@@ -392,7 +401,8 @@ def assess(customer: Customer) -> LifetimeValue:
         else:
             discounted = discounted_for_churn(margin, c.churn_percent or 0.0, rate)
 
-    ratio = payback = paid_back = None
+    ratio = payback = None
+    paid_back: YesNo | None = None
     needed: list[float | None] = [None] * 4
     cost = c.acquisition_cost
     if cost is not None:

@@ -26,6 +26,7 @@ from .languages import BY_CODE
 from .registry import CALCULATORS
 from .schema import ITEM_KEY, Field, Schema, implied_choice, split_key
 
+
 def reading_rules(lang: str) -> dict[str, str]:
     """What a page in ``lang`` needs to read a link (part of each widget's spec, read by
     ``docs/assets/js/links.js``): the item key pattern, and the decimal separator its readers

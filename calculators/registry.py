@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
+from . import competition, lifetime_value, value
 from .schema import Schema
-from . import value
-from . import lifetime_value
-from . import competition
 
 CALCULATORS: dict[str, Schema] = {schema.id: schema for schema in (value.SCHEMA, competition.SCHEMA, lifetime_value.SCHEMA,)}

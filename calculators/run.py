@@ -17,9 +17,9 @@ from typing import Any
 
 from .errors import CalculatorError
 from .links import link_fields, write_link
-from .registry import CALCULATORS
 from .numbers import STYLES
-from .schema import Schema, implied_choice, read_field, split_key
+from .registry import CALCULATORS
+from .schema import Schema, read_field, split_key
 
 #: Results are rounded so that ``data-value`` reads the same from Python and from
 #: JavaScript's ``String(number)`` (no float noise such as 0.30000000000000004).
@@ -159,6 +159,7 @@ def run_json(request: str) -> str:
     refused = _refused(calculator_id, lang)
     if refused is not None:
         return json.dumps(refused)
+    assert isinstance(calculator_id, str) and isinstance(lang, str)  # _refused checked both
     if lang == "link":
         fields = link_fields(calculator_id, fields)
     return json.dumps(run(calculator_id, fields, lang))

@@ -150,10 +150,10 @@ class Schema:
         if self.group is None:
             return ()
         known = {f.key for f in self.group.fields}
-        found = set()
+        found: set[int] = set()
         for key in keys:
             base, number = split_key(key)
-            if number in self.group.numbers() and base in known:
+            if number is not None and number in self.group.numbers() and base in known:
                 found.add(number)
         return tuple(sorted(found))
 

@@ -43,7 +43,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .schema import RESULT_LIMIT, Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
+from .schema import (
+    RESULT_LIMIT,
+    Evaluation,
+    Field,
+    Inputs,
+    ItemGroup,
+    Note,
+    Output,
+    Schema,
+)
 
 Verdict = Literal["positive", "negative", "break_even"]
 

@@ -205,7 +205,7 @@ class GzipSiteHandler(SiteHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+    def copyfile(self, source, outputfile) -> None:
         start = source.tell()
         super().copyfile(source, outputfile)
         self.ledger.add(urllib.parse.urlsplit(self.path).path, source.tell() - start,
@@ -287,14 +287,14 @@ class PageFigures:
 
 
 class Bench:
-    def __init__(self, browser, server: Server, figures: dict[str, PageFigures]) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, browser, server: Server, figures: dict[str, PageFigures]) -> None:
         self.browser = browser
         self.server = server
         self.figures = figures
         self.calculators = CALCULATORS
         self.bare_problems: list[str] = []
 
-    def fresh(self, cold: bool = True):  # type: ignore[no-untyped-def]
+    def fresh(self, cold: bool = True):
         context = self.browser.new_context(viewport=VIEWPORT)
         context.add_init_script(INIT_SCRIPT)
         page = context.new_page()
@@ -308,7 +308,7 @@ class Bench:
         page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
         return context, page, errors
 
-    def wait_state(self, page, calc: Calculator, after: float = 0.0) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+    def wait_state(self, page, calc: Calculator, after: float = 0.0) -> tuple[str, float]:
         page.wait_for_function(READY_OR_FAILED, arg=[calc.id, after], timeout=TIMEOUT_MS, polling=POLL_MS)
         states = page.evaluate("window.__bench.states")
         state, at = next((s[1], s[2]) for s in states if s[0] == calc.id and s[1] in ("ready", "failed") and s[2] >= after)
@@ -473,7 +473,7 @@ class Bench:
         return sum(max(0.0, d - 50) for d in tasks), max(tasks, default=0.0)
 
     # -- instant navigation from calculator page to calculator page -------------------------
-    def instant(self, page, to: Calculator, fig: PageFigures) -> None:  # type: ignore[no-untyped-def]
+    def instant(self, page, to: Calculator, fig: PageFigures) -> None:
         """Click ``to``'s link in the navigation sidebar; time from the click to ``ready``."""
         origin = page.evaluate("performance.timeOrigin")
         found = page.evaluate(
@@ -579,17 +579,17 @@ def report(meta: dict[str, str], build_s: float, guide: Bytes, bare: list[float]
     row("  of which Pyodide + wheel", [(size(guide.pyodide + guide.wheel), guide.pyodide + guide.wheel == 0)], "0")
     print()
 
-    def per(fn, ok=None):  # type: ignore[no-untyped-def]
+    def per(fn, ok=None):
         out = []
         for calc in CALCULATORS:
             value = fn(figures[calc.id])
             out.append((value[0], value[1]) if isinstance(value, tuple) else (value, None))
         return out
 
-    print(f"{f'stock Pyodide: loadPyodide() + 4 imports':<{width}}{ms(stock_median):>15}"
+    print(f"{'stock Pyodide: loadPyodide() + 4 imports':<{width}}{ms(stock_median):>15}"
           f"     min / median / max of {len(stock)}: {spread(stock)}")
 
-    def over_stock(values: list[float], target: float):  # type: ignore[no-untyped-def]
+    def over_stock(values: list[float], target: float):
         if not values or not stock_median:
             return ("—", None)
         value = median(values) / stock_median
@@ -608,7 +608,7 @@ def report(meta: dict[str, str], build_s: float, guide: Bytes, bare: list[float]
     print(f"{f'site runtime, bare worker + 1 call (median of {LINK_RUNS})':<{width}}{ms(bare_median):>15}"
           f"     runs: {', '.join(ms(b) for b in bare) or '—'}")
 
-    def ratio(f: PageFigures):  # type: ignore[no-untyped-def]
+    def ratio(f: PageFigures):
         link = median(f.link_ready)
         if link is None or not bare_median:
             return ("—", None)
@@ -618,7 +618,7 @@ def report(meta: dict[str, str], build_s: float, guide: Bytes, bare: list[float]
     row("  (runs)", per(lambda f: "/".join(f"{t / 1000:.1f}" for t in f.link_ready) + " s"), "")
     row("link → ready ÷ site runtime in a bare worker", per(ratio), "≤ 1.20 (issue 4)")
 
-    def best_ratio(f: PageFigures):  # type: ignore[no-untyped-def]
+    def best_ratio(f: PageFigures):
         if not f.link_ready or not bare:
             return "—"
         return f"{min(f.link_ready) / min(bare):.2f}"

@@ -22,7 +22,6 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from calculators.languages import BY_CODE
 
-
 #: The most decimals a number in a formula shows: all a result carries (calculators.run.DECIMALS).
 EXACT_DIGITS = 6
 

@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from sitebuild import runtime, workshop
-from sitebuild.languages import LANGUAGES, DEFAULT_LANGUAGE
+from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.sitebuild")
 

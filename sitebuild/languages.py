@@ -1,6 +1,7 @@
 """The site's languages as the build uses them; declared once in :mod:`calculators.languages`."""
 
-from calculators.languages import BY_CODE, CODES, DEFAULT_LANGUAGE, LANGUAGES as DECLARED
+from calculators.languages import BY_CODE, CODES, DEFAULT_LANGUAGE
+from calculators.languages import LANGUAGES as DECLARED
 
 #: Language codes in the order of the language switcher.
 LANGUAGES = CODES

@@ -23,13 +23,18 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
+from calculators.links import link_fields, link_query, page_text, reading_rules
 from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
-from calculators.links import link_fields, link_query, page_text, reading_rules
 from calculators.run import data_value, run
 from calculators.schema import Field, Schema, split_key
 from sitebuild import figures, glossary, questions, runtime, workshop
-from sitebuild.chapters import CALCULATOR_CHAPTERS, CALCULATOR_PAGE_EXAMPLES, CHAPTERS, workshop_questions
+from sitebuild.chapters import (
+    CALCULATOR_CHAPTERS,
+    CALCULATOR_PAGE_EXAMPLES,
+    CHAPTERS,
+    workshop_questions,
+)
 from sitebuild.formatting import format_number
 from sitebuild.languages import BY_CODE, DEFAULT_LANGUAGE
 from sitebuild.messages import catalogue
@@ -311,7 +316,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             kinds.update({f"{o.key}_{n}": o.kind for o in group.outputs})
     if group and group.first == 2:
         kinds.update({f"{o.key}_1": o.kind for o in group.outputs})
-    outputs = {
+    outputs: dict[str, dict[str, Any]] = {
         key: {"data_value": data_value(values.get(key)), "missing": key not in values,
               "text": shown_text(kind, key, values.get(key)) if key in values else ""}
         for key, kind in kinds.items()

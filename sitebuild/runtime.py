@@ -265,7 +265,7 @@ def _read_unchecked(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
     # Pyodide's zip carries CRCs that do not match its (post-processed) entries; Pyodide's
     # own zipimport does not check them, so neither do we.
     with archive.open(entry) as stream:
-        stream._expected_crc = None  # type: ignore[attr-defined]
+        stream._expected_crc = None  # type: ignore[attr-defined]  # ZipExtFile's private CRC check
         return stream.read()
 
 

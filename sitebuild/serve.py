@@ -50,7 +50,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 cls.compressed[key] = body
         return body
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self):
         self.gzip_sent = False
         path = self.translate_path(self.path)
         if os.path.isdir(path):

@@ -54,7 +54,7 @@ def _record(page: Any, record: Any) -> None:
 
 
 @pytest.fixture
-def watched(browser, server) -> Iterator[Watched]:  # type: ignore[no-untyped-def]
+def watched(browser, server) -> Iterator[Watched]:
     context = browser.new_context(**CONTEXT)
     page = context.new_page()
     record = Watched(page)
@@ -87,7 +87,7 @@ class Reader(Watched):
 
 
 @pytest.fixture(scope="session")
-def _reader_context(browser, server) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def _reader_context(browser, server) -> Iterator[dict[str, Any]]:
     kept: dict[str, Any] = {}
     yield kept
     if kept:
@@ -95,7 +95,7 @@ def _reader_context(browser, server) -> Iterator[dict[str, Any]]:  # type: ignor
 
 
 @pytest.fixture
-def reader(browser, _reader_context: dict[str, Any], request: pytest.FixtureRequest) -> Iterator[Reader]:  # type: ignore[no-untyped-def]
+def reader(browser, _reader_context: dict[str, Any], request: pytest.FixtureRequest) -> Iterator[Reader]:
     if not _reader_context:
         _reader_context["reader"] = Reader(browser.new_context(**CONTEXT))
     kept: Reader = _reader_context["reader"]

@@ -42,13 +42,13 @@ class HeldRuntime:
 
 
 @pytest.fixture
-def phone(browser, server) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+def phone(browser, server) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
     yield context.new_page()
     context.close()
 
 
-def test_a_link_shows_computing_not_the_example_until_its_case_is_answered(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_shows_computing_not_the_example_until_its_case_is_answered(watched, server) -> None:
     page = watched.page
     runtime = HeldRuntime(page.context)
     widget = open_calculator(watched, server, "de", "value", CHAPTER_4)
@@ -74,7 +74,7 @@ def test_a_link_shows_computing_not_the_example_until_its_case_is_answered(watch
     assert watched.errors == []
 
 
-def test_a_link_hides_the_example_before_the_widget_script_runs(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_hides_the_example_before_the_widget_script_runs(watched, server) -> None:
     # With the widget's module held back, only the page's own markup decides the first paint.
     watched.page.route("**/assets/js/widget.js", lambda route: route.abort())
     widget = open_calculator(watched, server, "en", "value", CHAPTER_4)
@@ -86,7 +86,7 @@ def test_a_link_hides_the_example_before_the_widget_script_runs(watched, server)
     watched.errors.clear()  # the held-back module is logged by Chromium
 
 
-def test_try_again_stays_hidden_on_a_normal_load(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_try_again_stays_hidden_on_a_normal_load(watched, server) -> None:
     widget = open_calculator(watched, server, "en", "lifetime-value")
     wait_state(widget, "ready")
     # Material's .md-button display once beat the hidden attribute: "Try again" on every load.
@@ -95,7 +95,7 @@ def test_try_again_stays_hidden_on_a_normal_load(watched, server) -> None:  # ty
         assert element.is_hidden()
 
 
-def test_headline_and_results_use_the_names_the_reader_typed(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_headline_and_results_use_the_names_the_reader_typed(watched, server) -> None:
     query = ("v=1&name=Corn+flakes&benefit=5&cost=3&name_1=Instant+cereal&same_kind_1=yes&benefit_1=4&cost_1=3"
              "&name_2=Personal+training&same_kind_2=no&benefit_2=9&cost_2=5")
     widget = open_calculator(watched, server, "en", "competition", query)
@@ -113,7 +113,7 @@ def test_headline_and_results_use_the_names_the_reader_typed(watched, server) ->
     assert not more.evaluate("details => details.open")
 
 
-def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, server) -> None:
     widget = open_calculator(watched, server, "en", "value", "v=1&economic=600&price=500&economic_2=300&price_2=100")
     wait_state(widget, "ready")
     # Offer 1: 600 + 30 − (500 + 1 × 20) = 110, ratio 630 / 520 = 1.21;
@@ -122,7 +122,7 @@ def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, serve
     expect(widget.locator(".cv-headline")).to_have_text("Offer 2 gives the most value: net $210, ratio 2.75.")
 
 
-def test_the_answer_stays_beside_the_inputs_while_scrolling(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_the_answer_stays_beside_the_inputs_while_scrolling(watched, server) -> None:
     page = watched.page
     widget = open_calculator(watched, server, "en", "competition")
     wait_state(widget, "ready")
@@ -133,7 +133,7 @@ def test_the_answer_stays_beside_the_inputs_while_scrolling(watched, server) -> 
     assert page.locator(".md-sidebar--secondary").is_hidden()  # no table of contents eating the width
 
 
-def test_on_a_phone_the_answer_is_a_bar_that_opens_to_the_details(phone, server) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_phone_the_answer_is_a_bar_that_opens_to_the_details(phone, server) -> None:
     phone.goto(f"{server.url}ru/calculators/lifetime-value/")
     widget = phone.locator("[data-calculator]").first
     wait_state(widget, "ready")
@@ -151,7 +151,7 @@ def test_on_a_phone_the_answer_is_a_bar_that_opens_to_the_details(phone, server)
 
 
 @pytest.mark.parametrize("lang", ["de", "ru", "zh"])
-def test_the_link_key_table_folds_and_fits_a_phone(phone, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_link_key_table_folds_and_fits_a_phone(phone, server, lang: str) -> None:
     phone.goto(f"{server.url}{lang}/calculators/lifetime-value/")
     box = phone.locator("details.cv-input-table-box")
     expect(box).to_have_count(1)
@@ -171,7 +171,7 @@ def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_focus_ring_is_clear_and_not_the_error_red(browser, server, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_focus_ring_is_clear_and_not_the_error_red(browser, server, scheme: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block", color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{server.url}calculators/value/")
@@ -201,7 +201,7 @@ def test_focus_ring_is_clear_and_not_the_error_red(browser, server, scheme: str)
     ("en", "competition", "light", 1280), ("de", "value", "dark", 1280),
     ("ru", "lifetime-value", "light", 360), ("de", "competition", "dark", 360),
 ])
-def test_the_answer_layout_passes_axe(browser, server, lang: str, slug: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_the_answer_layout_passes_axe(browser, server, lang: str, slug: str, scheme: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block", color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{server.url}{'' if lang == 'en' else lang + '/'}calculators/{slug}/")

@@ -7,7 +7,7 @@ import re
 from tests.browser.pages import goto, goto_calculator, site_url, value_of, wait_state
 
 
-def test_the_breakfast_link_opens_in_two_languages(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_the_breakfast_link_opens_in_two_languages(reader, server) -> None:
     for lang, sandwich in (("en", "A sandwich"), ("de", "Sandwich")):
         page = goto(reader, site_url(server, lang, "levels-of-competition/"))
         link = page.locator("a.md-button[href*='calculators/competition/']").first
@@ -24,7 +24,7 @@ def test_the_breakfast_link_opens_in_two_languages(reader, server) -> None:  # t
     assert reader.errors == []
 
 
-def test_the_levels_diagram_and_its_table(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_the_levels_diagram_and_its_table(reader, server) -> None:
     widget = goto_calculator(reader, server, "en", "competition")
     wait_state(widget, "ready")
     diagram = widget.locator(".cv-figure svg.cv-levels")
@@ -38,7 +38,7 @@ def test_the_levels_diagram_and_its_table(reader, server) -> None:  # type: igno
     assert widget.locator("output[data-key=strongest_level_3]").text_content() == "nobody on this level"
 
 
-def test_a_name_is_text_and_runs_nothing(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_is_text_and_runs_nothing(reader, server) -> None:
     hostile = "%3Cimg%20src%3Dx%20onerror%3D%22window.hacked%3D1%22%3E"
     widget = goto_calculator(reader, server, "en", "competition", f"v=1&name_1={hostile}&benefit_1=9&cost_1=1")
     wait_state(widget, "ready")

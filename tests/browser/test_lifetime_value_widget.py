@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from tests.browser.pages import goto_calculator, text_of, value_of, wait_state, wait_value
+from tests.browser.pages import (
+    goto_calculator,
+    text_of,
+    value_of,
+    wait_state,
+    wait_value,
+)
 
 # The fitness club with segments: margin 60 %, 36 months, acquisition cost 60.
 SEGMENTS = ("v=1&margin_percent=60&acquisition_cost=60"
@@ -11,7 +17,7 @@ SEGMENTS = ("v=1&margin_percent=60&acquisition_cost=60"
             "&segment_3=Supplements&share_percent_3=15&average_check_3=35&lifetime_months_3=18")
 
 
-def test_a_link_with_segments_opens_computed_in_two_languages(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_with_segments_opens_computed_in_two_languages(reader, server) -> None:
     for lang, blended_text in (("en", "$639.90"), ("de", "639,90\u00a0$")):
         widget = goto_calculator(reader, server, lang, "lifetime-value", SEGMENTS)
         wait_state(widget, "ready")
@@ -27,7 +33,7 @@ def test_a_link_with_segments_opens_computed_in_two_languages(reader, server) ->
     assert reader.offsite(server.port) == []
 
 
-def test_the_payback_chart_has_a_data_table(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_the_payback_chart_has_a_data_table(reader, server) -> None:
     query = "v=1&average_check=30&margin_percent=70&lifetime_months=&churn_percent=5&acquisition_cost=120"
     widget = goto_calculator(reader, server, "en", "lifetime-value", query)
     wait_state(widget, "ready")
@@ -40,7 +46,7 @@ def test_the_payback_chart_has_a_data_table(reader, server) -> None:  # type: ig
     assert "month 6" in widget.locator(".cv-payback").text_content()
 
 
-def test_decimal_comma_typed_on_the_russian_page(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_decimal_comma_typed_on_the_russian_page(reader, server) -> None:
     widget = goto_calculator(reader, server, "ru", "lifetime-value")
     wait_state(widget, "ready")
     widget.locator("input[name=average_check]").fill("19,5")
@@ -52,7 +58,7 @@ def test_decimal_comma_typed_on_the_russian_page(reader, server) -> None:  # typ
     assert widget.locator("[data-error-for=margin_percent]").is_visible()
 
 
-def test_printing_opens_the_chart_data_table(reader, server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_printing_opens_the_chart_data_table(reader, server, tmp_path) -> None:
     widget = goto_calculator(reader, server, "nl", "lifetime-value", "v=1&acquisition_cost=100")
     wait_state(widget, "ready")
     assert widget.locator("details.cv-figure-data").evaluate("d => d.open") is False
@@ -60,10 +66,10 @@ def test_printing_opens_the_chart_data_table(reader, server, tmp_path) -> None: 
     assert widget.locator("details.cv-figure-data").evaluate("d => d.open") is True
 
 
-def test_the_reader_chooses_lifetime_or_churn_and_sees_only_that_input(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_the_reader_chooses_lifetime_or_churn_and_sees_only_that_input(reader, server) -> None:
     # Issue 15: a v=1 link with a churn and no lifetime means the churn: 20 × 100 / 5 = 400
     # (before, the default 36 months silently won: 720).
-    widget = open_calculator(watched, server, "en", "lifetime-value", "v=1&churn_percent=5")
+    widget = goto_calculator(reader, server, "en", "lifetime-value", "v=1&churn_percent=5")
     wait_value(widget, "lifetime_value", "400")
     assert widget.locator("select[name=basis]").input_value() == "churn"
     assert widget.locator("input[name=lifetime_months]").is_hidden()
@@ -74,12 +80,12 @@ def test_the_reader_chooses_lifetime_or_churn_and_sees_only_that_input(watched, 
     assert widget.locator("input[name=lifetime_months]").is_visible()
     assert widget.locator("input[name=churn_percent]").is_hidden()
     assert "lifetime_value.lifetime_wins" not in widget.locator(".cv-notes").text_content()
-    assert watched.errors == []
+    assert reader.errors == []
 
 
-def test_formula_parts_add_up_in_the_browser_as_prerendered(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_formula_parts_add_up_in_the_browser_as_prerendered(reader, server) -> None:
     # 15 × 1 × 60 % = 9 a month; 100 ÷ 3 = 33.333333 months; 9 × 33.333333 = 300.
-    widget = open_calculator(watched, server, "en", "lifetime-value",
+    widget = goto_calculator(reader, server, "en", "lifetime-value",
                              "v=1&average_check=15&margin_percent=60&churn_percent=3")
     wait_value(widget, "lifetime_value", "300")
     widget.locator(".cv-more > summary").click()  # the formulas are among "more results"

@@ -18,7 +18,7 @@ SNAPSHOTS = "cv-python-snapshot"  # the worker's Cache Storage name
 
 
 @pytest.fixture
-def context(browser) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+def context(browser) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     yield context
     context.close()
@@ -52,7 +52,7 @@ def snapshot_keys(page: Any) -> list[str]:
     return page.evaluate(f"""async () => (await (await caches.open("{SNAPSHOTS}")).keys()).map((r) => r.url)""")
 
 
-def test_a_second_tab_restores_the_snapshot_and_computes(context, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_tab_restores_the_snapshot_and_computes(context, server) -> None:
     first = visit(context, server)
     assert started_from(first) == "fresh"
     wait_snapshot(first)
@@ -70,7 +70,7 @@ def no_room(context: Any, page: Any, server: Any) -> None:
     cdp.send("Storage.overrideQuotaForOrigin", {"origin": server.url.rstrip("/"), "quotaSize": 1})  # 0 would reset it
 
 
-def test_a_stale_snapshot_is_deleted_and_python_starts_normally(context, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_snapshot_is_deleted_and_python_starts_normally(context, server) -> None:
     page = context.new_page()
     page.goto(server.url)
     # What an older build left: another runtime's address.
@@ -85,7 +85,7 @@ def test_a_stale_snapshot_is_deleted_and_python_starts_normally(context, server)
     assert snapshot_keys(second) == []
 
 
-def test_a_corrupt_snapshot_is_deleted_and_python_starts_normally(context, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_corrupt_snapshot_is_deleted_and_python_starts_normally(context, server) -> None:
     first = visit(context, server)
     wait_snapshot(first)
     # Overwrite the middle of the saved memory, headers and length as they were: the worker
@@ -106,7 +106,7 @@ def test_a_corrupt_snapshot_is_deleted_and_python_starts_normally(context, serve
     assert snapshot_keys(second) == []
 
 
-def test_a_page_without_room_to_store_computes_and_starts_normally_again(context, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_page_without_room_to_store_computes_and_starts_normally_again(context, server) -> None:
     page = context.new_page()
     page.goto(server.url)
     no_room(context, page, server)
@@ -117,7 +117,7 @@ def test_a_page_without_room_to_store_computes_and_starts_normally_again(context
     assert started_from(second) == "fresh"
 
 
-def test_an_origin_without_cache_storage_computes(browser, server) -> None:  # type: ignore[no-untyped-def]
+def test_an_origin_without_cache_storage_computes(browser, server) -> None:
     """Plain http on a name other than localhost (a trainer's laptop on the room's Wi-Fi) is
     not a secure context: no Cache Storage in the page or the worker, so no snapshot."""
     # Another Chromium (the name mapping is a browser-wide switch), from the same Playwright.

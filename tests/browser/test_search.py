@@ -25,13 +25,13 @@ WORDS = {
 }
 
 
-def result_paths(page) -> list[str]:  # type: ignore[no-untyped-def]
+def result_paths(page) -> list[str]:
     hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
     return [urlsplit(urljoin(page.url, href)).path for href in hrefs]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_finds_a_word_of_every_chapter_in_its_own_language(browser, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_a_word_of_every_chapter_in_its_own_language(browser, server, lang: str) -> None:
     words = WORDS[lang].split()
     assert len(words) == len(SLUGS)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")

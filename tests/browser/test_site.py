@@ -13,12 +13,12 @@ from tests.site.test_build import PAGES, url_path
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 
 
-def switch_language(page, lang: str) -> None:  # type: ignore[no-untyped-def]
+def switch_language(page, lang: str) -> None:
     page.locator(".md-header__option .md-select").first.hover()
     page.locator(f".md-select__link[hreflang={lang}]").first.click()
 
 
-def test_language_switch_keeps_the_page_and_query(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_keeps_the_page_and_query(watched, server) -> None:
     page = watched.page
     page.goto(f"{server.url}calculators/value/?v=1&price=70")
     switch_language(page, "de")
@@ -26,7 +26,7 @@ def test_language_switch_keeps_the_page_and_query(watched, server) -> None:  # t
     assert page.locator("html").get_attribute("lang") == "de"
 
 
-def test_language_switch_after_instant_navigation(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_after_instant_navigation(watched, server) -> None:
     page = watched.page
     page.goto(f"{server.url}nl/")
     page.locator("article a[href$='what-customer-value-is/']").first.click()
@@ -37,7 +37,7 @@ def test_language_switch_after_instant_navigation(watched, server) -> None:  # t
     assert watched.errors == []
 
 
-def test_the_site_works_under_a_sub_path(browser, subpath_server) -> None:  # type: ignore[no-untyped-def]
+def test_the_site_works_under_a_sub_path(browser, subpath_server) -> None:
     context = browser.new_context()
     page = context.new_page()
     failed: list[str] = []
@@ -70,7 +70,7 @@ def test_axe_checks_every_page_in_some_language() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_pages_pass_axe(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_pages_pass_axe(reader, server, lang: str) -> None:
     problems = {}
     for page_file in pages_to_check(lang):
         page = goto(reader, server.url + url_path(lang, page_file))

@@ -9,14 +9,14 @@ import re
 
 import pytest
 
-from tests.browser.test_workshop import preset_url, open_ready
+from tests.browser.test_workshop import open_ready, preset_url
 
 SECTIONS = {"en": ["Learn", "Calculators", "Workshop"], "de": ["Lernen", "Rechner", "Workshop"],
             "zh": ["学习", "计算器", "工作坊"]}
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "zh"])
-def test_navigation_is_in_three_translated_sections(watched, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_is_in_three_translated_sections(watched, server, lang: str) -> None:
     page = watched.page
     page.goto(f"{server.url}{'' if lang == 'en' else lang + '/'}")
     sections = page.locator(".md-sidebar--primary .md-nav__item--section > label, .md-sidebar--primary .md-nav__item--section > .md-nav__link")
@@ -55,7 +55,7 @@ def room_links(base: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "width"), [("en", 360), ("ru", 1280)])
-def test_compare_a_room_of_25_named_sorted_marked_and_readable(browser, server, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_compare_a_room_of_25_named_sorted_marked_and_readable(browser, server, lang: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
     page = context.new_page()
     errors: list[str] = []
@@ -76,7 +76,7 @@ def test_compare_a_room_of_25_named_sorted_marked_and_readable(browser, server, 
     # numbers (after the blank line 11, participant i sits on line i + 2).
     names = [t.strip() for t in page.locator(".cv-compare-grid tbody th").all_inner_texts()]
     line_numbers = [int(v) for v in rows.evaluate_all("rs => rs.map(r => r.dataset.line)")]
-    for (value, i), name, line in zip(expected, names, line_numbers):
+    for (_value, i), name, line in zip(expected, names, line_numbers):
         assert line == (i + 1 if i < 10 else i + 2)
         assert (name == NAMES[i]) if i % 3 else re.search(rf"\b{i + 1}\b", name), (name, i)
     # Highest and lowest are marked in words (not colour alone), once each, at the ends.
@@ -99,7 +99,7 @@ def test_compare_a_room_of_25_named_sorted_marked_and_readable(browser, server, 
 
 
 @pytest.mark.parametrize(("lang", "delimiter", "ratio"), [("de", ";", "1,25"), ("en", ",", "1.25")])
-def test_csv_follows_the_locale(watched, server, lang: str, delimiter: str, ratio: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_follows_the_locale(watched, server, lang: str, delimiter: str, ratio: str, tmp_path) -> None:
     page = watched.page
     open_ready(page, preset_url(server, lang, "value", "example"))
     with page.expect_download() as download:
@@ -121,7 +121,7 @@ def test_csv_follows_the_locale(watched, server, lang: str, delimiter: str, rati
 # --- The value calculator's benefit-versus-cost chart ----------------------------------------
 
 @pytest.mark.parametrize(("lang", "width", "scheme"), [("de", 360, "dark"), ("en", 1280, "light")])
-def test_value_chart_sets_benefit_beside_cost_for_each_offer(browser, server, lang: str, width: int, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_value_chart_sets_benefit_beside_cost_for_each_offer(browser, server, lang: str, width: int, scheme: str) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, service_workers="block")
     page = context.new_page()
     errors: list[str] = []
@@ -155,7 +155,7 @@ def test_value_chart_sets_benefit_beside_cost_for_each_offer(browser, server, la
 # --- Present mode on a projector ----------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_present_mode_is_readable_from_the_back_row_at_1920_by_1080(browser, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_present_mode_is_readable_from_the_back_row_at_1920_by_1080(browser, server, lang: str) -> None:
     from sitebuild.chapters import CALCULATOR_CHAPTERS, workshop_questions
     from tests.browser.test_workshop import decode_qr, query_of
 

@@ -17,7 +17,7 @@ from tests.browser.pages import goto, site_url, wait_value
     # chapter 6: the sandwich (alternative 2) leaves 3 against the corn flakes' 2
     ("zh", "levels-of-competition", "competition", "competition", "likely_choice", "2"),
 ])
-def test_try_it_opens_the_chapter_example(reader, server, lang, chapter, calculator, slug, key, expected) -> None:  # type: ignore[no-untyped-def]
+def test_try_it_opens_the_chapter_example(reader, server, lang, chapter, calculator, slug, key, expected) -> None:
     page = goto(reader, site_url(server, lang, f"{chapter}/"))
     page.locator(f"article a.md-button[href*='calculators/{slug}/?v=1']").first.click()
     page.wait_for_url(re.compile(rf"/calculators/{slug}/\?v=1"))
@@ -31,7 +31,7 @@ def test_try_it_opens_the_chapter_example(reader, server, lang, chapter, calcula
     # Korean text, percent-encoded, and alternatives with their own choices.
     ("ko", "competition", "competition", "evening-out"),
 ])
-def test_copy_link_gives_the_try_it_link_itself(watched, server, lang, calculator, slug, example) -> None:  # type: ignore[no-untyped-def]
+def test_copy_link_gives_the_try_it_link_itself(watched, server, lang, calculator, slug, example) -> None:
     from calculators.registry import CALCULATORS
     from sitebuild.macros import calculator_link, resolved_preset
 

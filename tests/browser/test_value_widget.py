@@ -15,11 +15,11 @@ from tests.conftest import ROOT
 CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
 
 
-def open_calculator(watched, server, lang: str, query: str = ""):  # type: ignore[no-untyped-def]
+def open_calculator(watched, server, lang: str, query: str = ""):
     return pages.goto_calculator(watched, server, lang, "value", query)
 
 
-def test_a_link_opens_computed_in_two_languages(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_opens_computed_in_two_languages(reader, server) -> None:
     for lang, net_text in (("en", "$60"), ("de", "60\u00a0$")):
         widget = open_calculator(reader, server, lang, CHAPTER_4)
         wait_state(widget, "ready")
@@ -33,7 +33,7 @@ def test_a_link_opens_computed_in_two_languages(reader, server) -> None:  # type
     assert reader.offsite(server.port) == []
 
 
-def test_decimal_comma_typed_on_the_german_page(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_decimal_comma_typed_on_the_german_page(reader, server) -> None:
     widget = open_calculator(reader, server, "de")
     wait_state(widget, "ready")
     widget.locator("input[name=economic]").fill("1.200,50")
@@ -44,7 +44,7 @@ def test_decimal_comma_typed_on_the_german_page(reader, server) -> None:  # type
     assert "economic=1200.5" in reader.page.url
 
 
-def test_full_width_digits_on_the_chinese_page(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_full_width_digits_on_the_chinese_page(reader, server) -> None:
     widget = open_calculator(reader, server, "zh")
     wait_state(widget, "ready")
     widget.locator("input[name=price]").fill("１，０００")
@@ -55,7 +55,7 @@ def test_full_width_digits_on_the_chinese_page(reader, server) -> None:  # type:
     assert value_of(widget, "verdict") == "negative"
 
 
-def test_bad_input_shows_a_translated_message_beside_the_field(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_shows_a_translated_message_beside_the_field(reader, server) -> None:
     messages = yaml.safe_load((ROOT / "sitebuild/locales/de/widget.yml").read_text())["errors"]
     widget = open_calculator(reader, server, "de")
     wait_state(widget, "ready")
@@ -73,7 +73,7 @@ def test_bad_input_shows_a_translated_message_beside_the_field(reader, server) -
     assert error.text_content() == messages["required"]
 
 
-def test_hostile_links_are_shown_as_text_and_reported(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_links_are_shown_as_text_and_reported(reader, server) -> None:
     query = "v=1&price=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&economic=1&economic=2&nonsense=1&social=" + "9" * 120
     widget = open_calculator(reader, server, "en", query)
     wait_state(widget, "invalid")
@@ -83,7 +83,7 @@ def test_hostile_links_are_shown_as_text_and_reported(reader, server) -> None:  
     assert widget.locator("[data-error-for=social]").is_visible()
 
 
-def test_prerendered_text_equals_the_text_pyodide_produces(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_prerendered_text_equals_the_text_pyodide_produces(reader, server) -> None:
     import urllib.request
 
     for lang in ("en", "de", "ru", "zh"):
@@ -97,7 +97,7 @@ def test_prerendered_text_equals_the_text_pyodide_produces(reader, server) -> No
         assert shown == {k: v for k, v in built.items() if k in shown}, lang
 
 
-def test_copy_link_and_reset(reader, server) -> None:  # type: ignore[no-untyped-def]
+def test_copy_link_and_reset(reader, server) -> None:
     reader.context.grant_permissions(["clipboard-read", "clipboard-write"])
     widget = open_calculator(reader, server, "en")
     wait_state(widget, "ready")
@@ -112,7 +112,7 @@ def test_copy_link_and_reset(reader, server) -> None:  # type: ignore[no-untyped
     assert "price=" not in reader.page.url
 
 
-def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_runtime_survives_instant_navigation(watched, server) -> None:
     page = watched.page
     widget = open_calculator(watched, server, "en")
     wait_state(widget, "ready")
@@ -139,7 +139,7 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:  # type: 
     assert watched.offsite(server.port) == []
 
 
-def test_calculator_pages_reached_later_show_the_answer_at_once(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_calculator_pages_reached_later_show_the_answer_at_once(watched, server) -> None:
     """Once the runtime is up, the other calculator pages' examples are answered ahead: such a
     page goes from prerendered straight to ready, with Pyodide's numbers, without waiting."""
     from calculators.registry import CALCULATORS
@@ -169,7 +169,7 @@ def test_calculator_pages_reached_later_show_the_answer_at_once(watched, server)
     assert watched.errors == []
 
 
-def test_an_answer_arriving_after_the_reader_left_does_not_touch_the_next_page(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_an_answer_arriving_after_the_reader_left_does_not_touch_the_next_page(watched, server) -> None:
     page = watched.page
     # Slow the runtime's answers and the next page's download, so that the value page's last
     # answer arrives after the click, while its widget is still on screen.
@@ -190,7 +190,7 @@ def test_an_answer_arriving_after_the_reader_left_does_not_touch_the_next_page(w
     assert watched.errors == []
 
 
-def test_blocked_runtime_fails_visibly_and_retry_works(watched, server) -> None:  # type: ignore[no-untyped-def]
+def test_blocked_runtime_fails_visibly_and_retry_works(watched, server) -> None:
     page = watched.page
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     widget = open_calculator(watched, server, "de")

@@ -25,13 +25,13 @@ READY = "document.querySelector('[data-calculator]')?.dataset.state === 'ready'"
 PRESET_CASES = [(cid, name) for cid, presets in PRESETS.items() for name in presets]
 
 
-def preset_url(server, lang: str, calculator_id: str, example: str) -> str:  # type: ignore[no-untyped-def]
+def preset_url(server, lang: str, calculator_id: str, example: str) -> str:
     schema = CALCULATORS[calculator_id]
     prefix = "" if lang == "en" else f"{lang}/"
     return f"{server.url}{prefix}calculators/{schema.slug}/" + calculator_link(schema, resolved_preset(calculator_id, example, lang))
 
 
-def open_ready(where, url: str):  # type: ignore[no-untyped-def]
+def open_ready(where, url: str):
     """Open ``url`` (by instant navigation where the page is on the site: pages.goto) and wait
     until its calculator is ready; return the page."""
     page = goto(where, url)
@@ -39,7 +39,7 @@ def open_ready(where, url: str):  # type: ignore[no-untyped-def]
     return page
 
 
-def decode_qr(page, selector: str) -> str:  # type: ignore[no-untyped-def]
+def decode_qr(page, selector: str) -> str:
     """Read the QR code's SVG the way a phone camera would: as pixels, decoded by jsQR."""
     page.add_script_tag(path=str(JSQR))
     return page.evaluate("""async (selector) => {
@@ -62,7 +62,7 @@ def query_of(url: str) -> dict[str, str]:
 # --- Share: the QR code -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_qr_code_decodes_to_the_current_link_without_present(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_qr_code_decodes_to_the_current_link_without_present(reader, server, lang: str) -> None:
     page = open_ready(reader, preset_url(server, lang, "competition", "breakfast") + "&present=1")
     page.click("[data-action=qr]")
     page.wait_for_selector(".cv-share-qr:not([hidden]) svg")
@@ -89,7 +89,7 @@ def test_qr_code_decodes_to_the_current_link_without_present(reader, server, lan
 # --- Present mode ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_present_mode_fits_every_preset_on_a_1280_by_720_screen(browser, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_present_mode_fits_every_preset_on_a_1280_by_720_screen(browser, server, lang: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 720}, service_workers="block")
     page = context.new_page()
     too_big = {}
@@ -117,7 +117,7 @@ def test_present_mode_fits_every_preset_on_a_1280_by_720_screen(browser, server,
 # --- The worksheet ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["de", "ru"])
-def test_worksheet_of_every_preset_prints_on_one_a4_page(browser, server, lang: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_worksheet_of_every_preset_prints_on_one_a4_page(browser, server, lang: str, tmp_path) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
     problems = {}
@@ -141,7 +141,7 @@ def test_worksheet_of_every_preset_prints_on_one_a4_page(browser, server, lang: 
 # --- Export -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_csv_and_json_exports_round_trip_and_neutralise_formulas(reader, server, lang: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_and_json_exports_round_trip_and_neutralise_formulas(reader, server, lang: str, tmp_path) -> None:
     hostile = '=HYPERLINK("http://example.com","win")'
     url = preset_url(server, lang, "competition", "breakfast").replace("name_1=", "name_1=%3DHYPERLINK%28%22http%3A%2F%2Fexample.com%22%2C%22win%22%29&x=")
     page = open_ready(reader, url + "&name_2=%40SUM%281%29")
@@ -182,7 +182,7 @@ def test_csv_and_json_exports_round_trip_and_neutralise_formulas(reader, server,
 # --- The scenario library ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(reader, server, lang: str) -> None:
     from sitebuild.workshop import SCENARIOS
 
     page = goto(reader, f"{server.url}{'' if lang == 'en' else lang + '/'}workshop/scenarios/")
@@ -206,7 +206,7 @@ def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(re
 # --- Compare the room ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_compare_shows_participants_side_by_side_and_names_bad_lines(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_compare_shows_participants_side_by_side_and_names_bad_lines(reader, server, lang: str) -> None:
     prefix = "" if lang == "en" else f"{lang}/"
     page = goto(reader, f"{server.url}{prefix}workshop/compare/")
     base = f"{server.url}{prefix}calculators/value/"
@@ -237,7 +237,7 @@ def test_compare_shows_participants_side_by_side_and_names_bad_lines(reader, ser
 
 # --- A room on one Wi-Fi: cacheable files, the service worker, "prepare this device" ------------
 
-def test_runtime_files_are_served_for_long_caching_under_versioned_names(server) -> None:  # type: ignore[no-untyped-def]
+def test_runtime_files_are_served_for_long_caching_under_versioned_names(server) -> None:
     import urllib.request
 
     offline = json.loads(urllib.request.urlopen(server.url + "offline.json").read())
@@ -251,7 +251,7 @@ def test_runtime_files_are_served_for_long_caching_under_versioned_names(server)
 
 
 @pytest.mark.parametrize(("first", "second"), [("calculators/value/", "de/calculators/competition/")])
-def test_after_one_visit_the_calculators_work_with_the_network_cut(browser, server, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+def test_after_one_visit_the_calculators_work_with_the_network_cut(browser, server, first: str, second: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     for path in (first, second):
@@ -268,7 +268,7 @@ def test_after_one_visit_the_calculators_work_with_the_network_cut(browser, serv
     context.close()
 
 
-def test_a_page_reached_by_instant_navigation_is_kept_and_links_work_offline(browser, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_page_reached_by_instant_navigation_is_kept_and_links_work_offline(browser, server) -> None:
     context = browser.new_context()
     page = context.new_page()
     open_ready(page, server.url + "nl/calculators/value/")
@@ -293,7 +293,7 @@ def test_a_page_reached_by_instant_navigation_is_kept_and_links_work_offline(bro
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_prepare_this_device_keeps_every_calculator_for_offline_use(browser, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_prepare_this_device_keeps_every_calculator_for_offline_use(browser, server, lang: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     prefix = "" if lang == "en" else f"{lang}/"
@@ -314,7 +314,7 @@ def test_prepare_this_device_keeps_every_calculator_for_offline_use(browser, ser
 # --- Links that last, in the browser ----------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["de", "zh"])
-def test_kept_links_open_the_same_numbers_in_the_browser(reader, server, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_kept_links_open_the_same_numbers_in_the_browser(reader, server, lang: str) -> None:
     from tests.calculators.test_kept_links import KEPT_LINKS
 
     prefix = "" if lang == "en" else f"{lang}/"

@@ -13,12 +13,11 @@ from dataclasses import replace
 
 import numpy_financial as npf
 import pytest
-from hypothesis import example, assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from calculators import lifetime_value as lv
 from calculators.errors import CODES
-from calculators.presets import PRESETS
 from calculators.lifetime_value import (
     NOTES,
     RESULT_LIMIT,
@@ -37,6 +36,7 @@ from calculators.lifetime_value import (
     monthly_rate,
     payback_chart,
 )
+from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from calculators.run import data_value, link_fields, run, run_json
 
@@ -927,8 +927,8 @@ def test_below_the_target_the_ratio_is_shown_rounded_down() -> None:
 
 
 def test_needed_decimals_are_the_decimals_the_page_shows() -> None:
-    from sitebuild.formatting import fraction_digits
     from calculators.lifetime_value import NEEDED_DECIMALS, NEEDED_MONTHS_DECIMALS
+    from sitebuild.formatting import fraction_digits
     kinds = {o.key: o.kind for o in SCHEMA.outputs}
     for key in ("needed_average_check", "needed_purchases_per_month", "needed_margin_percent"):
         assert fraction_digits(kinds[key], 0.5)[1] == NEEDED_DECIMALS, key

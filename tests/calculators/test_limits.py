@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculators.registry import CALCULATORS
 from calculators.run import data_value, link_fields, run

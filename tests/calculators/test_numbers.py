@@ -40,7 +40,7 @@ def test_rejects_what_is_not_a_plain_number(text: str, lang: str) -> None:
     ({"economic": "5", "price": "1000000001"}, "en", "price", "too_large"),
     ({"economic": "5", "price": "1", "currency": "<b>"}, "en", "currency", "not_a_choice"),
 ])
-def test_each_bad_input_has_a_stable_code_beside_its_field(fields, lang, key, code) -> None:  # type: ignore[no-untyped-def]
+def test_each_bad_input_has_a_stable_code_beside_its_field(fields, lang, key, code) -> None:
     result = run("value", fields, lang)
     assert result["ok"] is False
     assert result["errors"][key]["code"] == code
@@ -115,7 +115,7 @@ def test_forms_that_still_mean_nothing_are_rejected(text: str, lang: str) -> Non
     ("１２００円", "zh", "JPY", 1200), ("3만 원", "ko", "KRW", 30_000), ("1.2万元", "zh", "CNY", 12_000),
     ("1 234,50 ₽", "ru", "RUB", 1234.5), ("$5", "en", "CAD", 5), ("＄5", "en", "USD", 5),
 ])
-def test_an_amount_may_carry_the_chosen_currency_sign(text, lang, currency, expected) -> None:  # type: ignore[no-untyped-def]
+def test_an_amount_may_carry_the_chosen_currency_sign(text, lang, currency, expected) -> None:
     result = run("value", {"economic": text, "price": "1", "currency": currency}, lang)
     assert result["ok"], result["errors"]
     assert result["values"]["total_benefit"] == expected
@@ -165,7 +165,8 @@ def test_a_malformed_worker_request_is_a_typed_error(request_text: str) -> None:
 
 from decimal import Decimal  # noqa: E402
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 from calculators.schema import Field, read_field  # noqa: E402
 from calculators.value import CURRENCIES  # noqa: E402
@@ -186,7 +187,7 @@ def test_every_number_a_page_shows_reads_back_as_itself(kind: str, lang: str, cu
     shown_value = float(value)
     digits = fraction_digits(kind, shown_value)[1]
     text = format_number(kind, shown_value, lang, currency)
-    read = read_field(Field("x", kind, minimum=None), "x", text, lang, currency)  # type: ignore[arg-type]
+    read = read_field(Field("x", kind, minimum=None), "x", text, lang, currency)  # type: ignore[arg-type]  # kind: a FieldKind from the parametrize list
     # The text's own number: it shows the same text again, and lies within half a last digit.
     assert isinstance(read, float)
     assert format_number(kind, read, lang, currency) == text

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from calculators.run import link_fields, run
 from calculators.value import Offer, assess, best_item, compare, value_ratio
@@ -70,14 +71,14 @@ def test_results_are_always_finite(offers: list[tuple[float, ...]]) -> None:
 
 
 @given(money, money, money, money)
-def test_subtraction_and_division_agree_on_whether_there_is_value(benefit, extra, price, transaction) -> None:  # type: ignore[no-untyped-def]
+def test_subtraction_and_division_agree_on_whether_there_is_value(benefit, extra, price, transaction) -> None:
     result = assess(Offer(economic=benefit, social=extra, price=price, transaction=transaction))
     if result.value_ratio is not None and result.verdict != "break_even":
         assert (result.net_value > 0) == (result.value_ratio > 1)
 
 
 @given(money, money, money, st.floats(min_value=0.01, max_value=100))
-def test_scaling_money_scales_net_value_and_keeps_the_ratio(benefit, price, transaction, k) -> None:  # type: ignore[no-untyped-def]
+def test_scaling_money_scales_net_value_and_keeps_the_ratio(benefit, price, transaction, k) -> None:
     base = assess(Offer(economic=benefit, price=price, transaction=transaction))
     scaled = assess(Offer(economic=benefit * k, price=price * k, transaction=transaction * k))
     assert scaled.net_value == pytest.approx(base.net_value * k, rel=1e-9, abs=1e-6)

@@ -24,13 +24,13 @@ class Node:
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self):
         yield self
         for child in self.children:
             if isinstance(child, Node):
                 yield from child.walk()
 
-    def find(self, predicate) -> Node | None:  # type: ignore[no-untyped-def]
+    def find(self, predicate) -> Node | None:
         return next((node for node in self.walk() if predicate(node)), None)
 
 
@@ -67,7 +67,7 @@ def parse(path: Path) -> Node:
     return builder.root
 
 
-def text_of(node: Node, skip=lambda node: False) -> str:  # type: ignore[no-untyped-def]
+def text_of(node: Node, skip=lambda node: False) -> str:
     """The text a reader sees, block elements separated by spaces; ``skip`` drops subtrees."""
     parts: list[str] = []
 

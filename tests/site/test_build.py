@@ -24,7 +24,7 @@ def html_path(site: Path, lang: str, page: str) -> Path:
     return site / url_path(lang, page) / "index.html"
 
 
-def test_strict_build_has_no_warnings(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_strict_build_has_no_warnings(built_site) -> None:
     assert "WARNING" not in built_site[2]
 
 

@@ -367,7 +367,7 @@ def broken_links(site: Path, host: str) -> list[str]:
     return broken
 
 
-def test_no_internal_link_or_anchor_is_broken_in_any_language(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_no_internal_link_or_anchor_is_broken_in_any_language(built_site) -> None:
     site, port, _ = built_site
     broken = broken_links(site, f"127.0.0.1:{port}")
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:30])

@@ -6,13 +6,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
 
 from sitebuild.glossary import TERMS
 from sitebuild.languages import LANGUAGES
 from sitebuild.messages import LOCALES
 from tests.site.test_chapters import Node, ids_in, page_file, parse, text_of
-
-import yaml
 
 
 def own_catalogue(lang: str) -> dict:

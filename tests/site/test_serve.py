@@ -34,7 +34,7 @@ def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPRespon
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
-    response.body = response.read()  # type: ignore[attr-defined]
+    response.body = response.read()  # type: ignore[attr-defined]  # kept on the response for the tests
     connection.close()
     return response
 
