@@ -16,11 +16,11 @@ from tests.conftest import LANGUAGES
 SLUGS = [chapter.slug for chapter in CHAPTERS]  # "" is the home page
 
 WORDS = {
-    "en": "pencil assumption airbags repair airline shelf startups audit kiosks whiteboard salespeople learners translation",
-    "nl": "zelfstudie aanname bouwsteen uurtarief klantbinding speelveld leadkwalificatie portemonnee waardesysteem ijsberg verkoopbeleid moedertalen oorspronkelijke",
+    "en": "engineer assumption airbags repair airline shelf startups audit kiosks whiteboard salespeople learners translation",
+    "nl": "prijslijst aanname bouwsteen uurtarief klantbinding speelveld leadkwalificatie portemonnee waardesysteem ijsberg verkoopbeleid moedertalen oorspronkelijke",
     "ko": "브라우저 베이징 에어백 계약서 로밍 금요일 단백질 보온병 혈당 화이트보드 대변인 활용법 원제",
-    "ru": "присест Пекин подушки парикмахер авиакомпания яичница витамины кофемашина глюкометр айсберг брошюра столбце рубрике",
-    "de": "Bauchgefühl Zahlungsbereitschaft Airbags Inhaberin Fluggesellschaft Spiegeleier Quartal Absatzweg Öffnungszeiten Lehrbuch Pressestelle Muttersprache Originaltitel",
+    "ru": "инженер Пекин подушки парикмахер авиакомпания яичница витамины кофемашина глюкометр айсберг брошюра столбце рубрике",
+    "de": "selbstständig Zahlungsbereitschaft Airbags Inhaberin Fluggesellschaft Spiegeleier Quartal Absatzweg Öffnungszeiten Lehrbuch Pressestelle Muttersprache Originaltitel",
     "zh": "自学 核实 报表 跑腿 账单 迫切 教练 节流 太空 白板 政策 释义 网页",
 }
 

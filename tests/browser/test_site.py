@@ -32,6 +32,9 @@ def test_language_switch_after_instant_navigation(watched, server) -> None:
     page.locator("article a[href$='what-customer-value-is/']").first.click()
     page.wait_for_url(re.compile(r"/nl/what-customer-value-is/$"))
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # no full load
+    # The address changes before Material has swapped the new page in; a reader sees the new
+    # page (and its head) before reaching for the switcher.
+    page.wait_for_function("document.head.querySelector('link[hreflang=ru]')?.href.includes('what-customer-value-is')")
     switch_language(page, "ru")
     page.wait_for_url(re.compile(r"/ru/what-customer-value-is/$"))
     assert watched.errors == []
