@@ -598,15 +598,14 @@ _MAIN_FIELDS = _LEVER_FIELDS[:3] + (_BASIS,) + _LEVER_FIELDS[3:] + (
     Field("target_ltv_to_cac", "number", default=3, maximum=MAX_TARGET, empty=3.0),
     Field("currency", "choice", default="USD", choices=CURRENCIES, empty="USD"),
 )
-#: A segment's own inputs. Empty ones take the main value (``inherit``); none is required.
-#: Lifetime and churn are not filled in that way: a segment that gives either uses it, and
-#: one that gives neither takes the main customer's pair and choice (see :func:`_customer`).
+#: A segment's own inputs; none is required. An empty one stays ``None`` here and
+#: :func:`_customer` gives it the main value, so that the page can say which values each
+#: segment took from the main customer. Lifetime and churn go together: a segment that gives
+#: either uses it, and one that gives neither takes the main customer's pair and choice.
 _SEGMENT_FIELDS = (
     Field("segment", "text", minimum=None, empty=None),
     Field("share_percent", "percent", maximum=100, empty=None),
-) + tuple(
-    Field(f.key, f.kind, maximum=f.maximum, empty=None, inherit=f not in _LIFETIME_FIELDS) for f in _LEVER_FIELDS
-)
+) + tuple(Field(f.key, f.kind, maximum=f.maximum, empty=None, inherit=False) for f in _LEVER_FIELDS)
 _SEGMENT_OUTPUTS = (Output("lifetime_value", "money"), Output("ltv_to_cac", "ratio"))
 _OUTPUTS = (
     Output("monthly_margin", "money"),
@@ -638,6 +637,7 @@ NOTES: dict[str, tuple[str, ...]] = {
     "lifetime_value.payback_over_12": ("payback_months",),
     "lifetime_value.discounted_meaning": ("discount_rate_percent", "discounted_lifetime_value"),
     "lifetime_value.segments_inherit": (),
+    "lifetime_value.segment_inherits": ("segment", "segment_name", "fields"),
     "lifetime_value.segment_lifetime_wins": ("segment",),
     "lifetime_value.segment_churn_wins": ("segment",),
     "lifetime_value.segment_no_finite_lifetime": ("segment",),
@@ -650,11 +650,15 @@ _NEEDED = ("needed_average_check", "needed_purchases_per_month", "needed_margin_
 def _customer(inputs: Inputs, suffix: str = "") -> Customer:
     """The main customer (``suffix`` empty) or a segment's (``_N``).
 
-    A segment's other empty inputs already hold the main values. For the lifetime: a segment
-    that gives its own lifetime or churn uses what it gives (with both, the reader's choice
-    above decides); one that gives neither takes the main customer's lifetime, churn and
-    choice.
+    A segment's empty average check, purchases, margin and acquisition cost take the main
+    values. For the lifetime: a segment that gives its own lifetime or churn uses what it
+    gives (with both, the reader's choice above decides); one that gives neither takes the
+    main customer's lifetime, churn and choice.
     """
+    def own_or_main(key: str) -> Any:
+        value = inputs[key + suffix]
+        return inputs[key] if value is None else value
+
     lifetime, churn = inputs["lifetime_months" + suffix], inputs["churn_percent" + suffix]
     basis = inputs["basis"]
     if suffix and lifetime is None and churn is None:
@@ -662,12 +666,12 @@ def _customer(inputs: Inputs, suffix: str = "") -> Customer:
     elif suffix and (lifetime is None or churn is None):
         basis = "churn" if lifetime is None else "lifetime"
     return Customer(
-        average_check=inputs["average_check" + suffix],
-        purchases_per_month=inputs["purchases_per_month" + suffix],
-        margin_percent=inputs["margin_percent" + suffix],
+        average_check=own_or_main("average_check"),
+        purchases_per_month=own_or_main("purchases_per_month"),
+        margin_percent=own_or_main("margin_percent"),
         lifetime_months=lifetime,
         churn_percent=churn,
-        acquisition_cost=inputs["acquisition_cost" + suffix],
+        acquisition_cost=own_or_main("acquisition_cost"),
         discount_rate_percent=inputs["discount_rate_percent"],
         target_ltv_to_cac=inputs["target_ltv_to_cac"],
         basis=basis,
@@ -752,9 +756,35 @@ def _main_notes(customer: Customer, values: dict[str, Any]) -> list[Note]:
     return notes
 
 
-def _segment_notes(main: Customer, main_ltv: float | None, n: int, segment: Segment, ltv: float | None) -> list[Note]:
+def inherited_inputs(inputs: Inputs, n: int, main_basis: Basis) -> list[str]:
+    """The input keys segment ``n`` left empty and took from the main customer, in the page's
+    order: a lifetime or churn it gives neither of counts as the one the main customer's
+    choice uses. An acquisition cost the main customer does not give either is not taken.
+
+    >>> main = {"average_check": 20, "purchases_per_month": 1, "margin_percent": 100,
+    ...         "acquisition_cost": 240, "lifetime_months": 36, "churn_percent": None}
+    >>> segment = {"average_check_1": 50, "purchases_per_month_1": None, "margin_percent_1": None,
+    ...            "acquisition_cost_1": None, "lifetime_months_1": None, "churn_percent_1": 4}
+    >>> inherited_inputs({**main, **segment}, 1, "lifetime")
+    ['purchases_per_month', 'margin_percent', 'acquisition_cost']
+    >>> inherited_inputs({**main, **segment, "acquisition_cost": None}, 1, "lifetime")
+    ['purchases_per_month', 'margin_percent']
+    """
+    gives_lifetime = any(inputs[f"{f.key}_{n}"] is not None for f in _LIFETIME_FIELDS)
+    main_lifetime = "lifetime_months" if main_basis == "lifetime" else "churn_percent"
+    return [f.key for f in _LEVER_FIELDS if inputs[f"{f.key}_{n}"] is None and inputs[f.key] is not None
+            and (f not in _LIFETIME_FIELDS or (not gives_lifetime and f.key == main_lifetime))]
+
+
+def _segment_notes(main: Customer, main_ltv: float | None, n: int, segment: Segment, ltv: float | None,
+                   inherited: list[str]) -> list[Note]:
     c = segment.customer
     notes = []
+    if inherited:
+        # The name the reader typed; an unnamed segment is called by its legend on the page.
+        notes.append(Note("lifetime_value.segment_inherits", {
+            "segment": ("item", n), "segment_name": ("text", segment.name or ""),
+            "fields": ("fields", inherited)}))
     both = c.lifetime_months is not None and c.churn_percent is not None
     if both and (c.lifetime_months, c.churn_percent) != (main.lifetime_months, main.churn_percent):
         key = "segment_lifetime_wins" if c.chosen_basis == "lifetime" else "segment_churn_wins"
@@ -778,7 +808,8 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
             values[f"lifetime_value_{n}"] = assessed.lifetime_value
             if segment.customer.acquisition_cost is not None:
                 values[f"ltv_to_cac_{n}"] = assessed.ltv_to_cac
-            segment_notes += _segment_notes(main, result.lifetime_value, n, segment, assessed.lifetime_value)
+            inherited = inherited_inputs(inputs, n, main.chosen_basis)
+            segment_notes += _segment_notes(main, result.lifetime_value, n, segment, assessed.lifetime_value, inherited)
         blended = blend([s for _, s in segments])
         values["blended_lifetime_value"] = blended.lifetime_value
         if all(s.customer.acquisition_cost is not None for _, s in segments if s.share_percent > 0):

@@ -390,6 +390,8 @@ def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any]
             return texts.get("item_zero", "") if item[1] == 0 else texts["group"]["item"].format(n=item[1])
         if kind in ("item", "category", "text"):
             return str(value)
+        if kind == "fields":  # input keys, named by this page's labels
+            return catalogue(lang, "widget")["list_separator"].join(texts["fields"][key] for key in value)
         return format_number(kind, value, lang, currency)
     return re.sub(r"\{(\w+)\}", lambda m: one(m.group(1)) if m.group(1) in params else m.group(0), template)
 

@@ -944,3 +944,69 @@ def test_no_margin_for_ever_is_no_value_not_zero() -> None:
     # With a discount rate, nothing a month is worth 0 today: 0 ÷ (r + 0) = 0.
     assert values_of({"margin_percent": "0", "lifetime_months": "", "churn_percent": "0",
                       "discount_rate_percent": "10"})["discounted_lifetime_value"] == 0
+
+
+def test_each_segment_says_which_inputs_it_took_from_the_main_customer():
+    # Issue 15, point 6. Main: 20 × 1 × 100 % for 36 months, CAC 240.
+    # Segment 1 gives nothing: it takes every input, the lifetime as the main choice says;
+    #   LTV 20 × 36 = 720.
+    # Segment 2 gives its check (50) and churn (4 %): it takes purchases, margin and CAC;
+    #   LTV 50 × 1 × 100 % × 100 / 4 = 1250, LTV:CAC 1250 / 240 = 5.208333.
+    # Segment 3 gives all its own values (the same check as the main one still counts as
+    #   its own): no such note. LTV 20 × 2 × 50 % × 10 = 200.
+    # Blended: 0.5 × 720 + 0.3 × 1250 + 0.2 × 200 = 360 + 375 + 40 = 775.
+    result = compute({"acquisition_cost": "240",
+                      "segment_1": "", "share_percent_1": "50",
+                      "segment_2": "Personal", "share_percent_2": "30", "average_check_2": "50",
+                      "churn_percent_2": "4",
+                      "segment_3": "Drinks", "share_percent_3": "20", "average_check_3": "20",
+                      "purchases_per_month_3": "2", "margin_percent_3": "50", "lifetime_months_3": "10",
+                      "acquisition_cost_3": "100"})
+    values = result["values"]
+    assert (values["lifetime_value_1"], values["lifetime_value_2"], values["lifetime_value_3"]) == (720.0, 1250.0, 200.0)
+    assert values["ltv_to_cac_2"] == 5.208333 and values["blended_lifetime_value"] == 775.0
+    inherits = [n["params"] for n in result["notes"] if n["key"] == "lifetime_value.segment_inherits"]
+    assert inherits == [
+        {"segment": ["item", 1], "segment_name": ["text", ""], "fields": ["fields", [
+            "average_check", "purchases_per_month", "margin_percent", "lifetime_months", "acquisition_cost"]]},
+        {"segment": ["item", 2], "segment_name": ["text", "Personal"], "fields": ["fields", [
+            "purchases_per_month", "margin_percent", "acquisition_cost"]]},
+    ]
+    # The rule every segment shares (discount rate, target) is still said once.
+    assert note_keys(result).count("lifetime_value.segments_inherit") == 1
+
+
+def test_a_segment_that_gives_no_lifetime_takes_the_churn_the_main_customer_uses():
+    # Main: churn 5 % chosen, no CAC. Segment 1 gives only its margin: it takes the check,
+    # purchases and churn (not the lifetime, which the main customer does not use); there is
+    # no acquisition cost to take.
+    result = compute({"basis": "churn", "lifetime_months": "", "churn_percent": "5",
+                      "segment_1": "A", "share_percent_1": "100", "margin_percent_1": "50"})
+    (note,) = [n for n in result["notes"] if n["key"] == "lifetime_value.segment_inherits"]
+    assert note["params"]["fields"] == ["fields", ["average_check", "purchases_per_month", "churn_percent"]]
+    assert result["values"]["lifetime_value_1"] == 200.0  # 20 × 1 × 50 % × 100 / 5
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Personal takes these from your customer: Purchases per month (C), "
+           "Margin (P, % of the check; 100 = revenue), Cost of winning one customer (CAC)."),
+    ("zh", "Personal沿用您客户的以下数值：每月购买次数（C）、盈利率（P，占客单价的 %；100 = 收入）、"
+           "获取一位客户的成本（CAC）。"),
+])
+def test_the_inherited_inputs_note_names_the_fields_by_the_page_s_labels(lang, expected):
+    from sitebuild.macros import fill_note
+    from sitebuild.messages import catalogue
+
+    texts = catalogue(lang, "lifetime_value")
+    result = compute({"segment_1": "", "share_percent_1": "50",
+                      "segment_2": "Personal", "share_percent_2": "50", "average_check_2": "50",
+                      "churn_percent_2": "4", "acquisition_cost": "100"}, lang)
+    notes = [n for n in result["notes"] if n["key"] == "lifetime_value.segment_inherits"]
+    sentences = [fill_note(texts["notes"]["segment_inherits"], n["params"], texts, lang, "USD") for n in notes]
+    labels, separator = texts["fields"], catalogue(lang, "widget")["list_separator"]
+    # An unnamed segment is called by its legend ("Segment 1"); a named one by its name.
+    assert sentences[0].startswith(texts["group"]["item"].format(n=1))
+    assert sentences[1].startswith("Personal")
+    taken = separator.join(labels[k] for k in ("purchases_per_month", "margin_percent", "acquisition_cost"))
+    assert taken in sentences[1] and "fields" not in sentences[1] and "{" not in sentences[1]
+    assert sentences[1] == expected

@@ -130,6 +130,7 @@ export class WidgetView {
         const [kind, value] = note.params[name];
         const item = note.params[itemParam(name)];
         if (item && kind === "text" && !String(value).trim()) return this.itemName(item[1]); // unnamed: its legend
+        if (kind === "fields") return value.map((key) => this.spec.labels.fields[key]).join(this.messages.widget.list_separator);
         return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.locale, currency);
       });
       return p;
