@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sitebuild.messages import catalogue
 from tests.browser.pages import (
     goto_calculator,
     text_of,
@@ -29,6 +30,20 @@ def test_a_link_with_segments_opens_computed_in_two_languages(reader, server) ->
         assert value_of(widget, "blended_lifetime_value") == "639.9"
         assert text_of(widget, "blended_lifetime_value") == blended_text
         assert widget.locator("input[name=segment_2]").input_value() == "Personal"
+        # Each segment says what it took from the main customer, by this page's field labels.
+        labels, widget_texts = catalogue(lang, "lifetime_value")["fields"], catalogue(lang, "widget")
+        taken = widget_texts["list_separator"].join(
+            labels[key] for key in ("purchases_per_month", "margin_percent", "lifetime_months", "acquisition_cost"))
+        notes = widget.locator(".cv-note").all_text_contents()
+        (personal,) = [note for note in notes if note.startswith("Personal")]
+        assert taken in personal and "{" not in personal
+        if lang == "en":
+            assert personal == ("Personal takes these from your customer: Purchases per month (C), "
+                                "Margin (P, % of the check; 100 = revenue), Customer lifetime (t, months), "
+                                "Cost of winning one customer (CAC).")
+        # Supplements gives its check and lifetime: it takes purchases, margin and CAC only.
+        (supplements,) = [note for note in notes if note.startswith("Supplements")]
+        assert labels["lifetime_months"] not in supplements and labels["average_check"] not in supplements
     assert reader.errors == []
     assert reader.offsite(server.port) == []
 
