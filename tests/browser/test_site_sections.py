@@ -127,6 +127,12 @@ def test_value_chart_sets_benefit_beside_cost_for_each_offer(browser, server, la
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     open_ready(page, preset_url(server, lang, "value", "example"))
+    # The chart is among "more results", as a reader finds it: on a phone the answer bar is
+    # opened first, then "more results" (the calculator page folds both since the answer panel).
+    toggle = page.locator(".cv-answer-toggle")
+    if toggle.is_visible():
+        toggle.click()
+    page.locator(".cv-more > summary").click()
     bars = page.locator(".cv-figure svg.cv-bars rect")
     widths = {f"{r.get_attribute('data-key')}_{i // 2 + 1}": float(r.get_attribute("width")) for i, r in enumerate(bars.all())}
     # Offer 1: benefit 1250, cost 1000; offer 2: benefit 600, cost 400 — one scale from 0.
