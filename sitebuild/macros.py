@@ -349,7 +349,8 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
                                for text, ref in _split_template(template)]}
         for key, template in texts.get("formulas", {}).items()
     ]
-    notes = [fill_note(texts["notes"][n["key"].split(".", 1)[1]], n["params"], texts, lang, currency) for n in result["notes"]]
+    notes = [{"key": n["key"], "text": fill_note(texts["notes"][n["key"].split(".", 1)[1]], n["params"], texts, lang, currency)}
+             for n in result["notes"]]
     spec = {
         "id": schema.id, "version": schema.version, "lang": lang,
         # How this page reads a link (links.js): the page's decimal separator, item keys.

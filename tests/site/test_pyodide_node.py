@@ -25,21 +25,31 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
+def preset_cases() -> list[dict[str, object]]:
+    """Every guide example as the worker is asked for it (link form)."""
+    return [{"calculator": c, "fields": link_fields(c, {k: v for k, v in q.items() if not v.startswith("@")}), "lang": "link"}
+            for c, examples in PRESETS.items() for q in examples.values()]
+
+
+def run_in_node(script: str, site_dir: Path, tmp_path: Path, cases: list[dict[str, object]]) -> object:
+    """Run ``script`` under Node with the built site's Pyodide folder, its wheel and the cases."""
+    (tmp_path / "cases.json").write_text(json.dumps(cases))
+    (tmp_path / "script.mjs").write_text(script)
+    (pyodide_dir,) = (site_dir / "assets/pyodide").iterdir()
+    (wheel,) = (site_dir / "assets/calculators").rglob("*.whl")
+    result = subprocess.run(["node", str(tmp_path / "script.mjs"), str(pyodide_dir) + "/", str(wheel), str(tmp_path / "cases.json")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
 def test_examples_compute_the_same_in_pyodide(site_dir: Path, tmp_path: Path) -> None:
-    cases = [{"calculator": c, "fields": link_fields(c, {k: v for k, v in q.items() if not v.startswith("@")}), "lang": "link"}
-             for c, examples in PRESETS.items() for q in examples.values()]
+    cases = preset_cases()
     cases += [
         {"calculator": "value", "fields": {"economic": "1.200,50", "price": "１００"}, "lang": "de"},
         {"calculator": "value", "fields": {"economic": "abc", "price": "-1"}, "lang": "zh"},
     ]
-    (tmp_path / "cases.json").write_text(json.dumps(cases))
-    (tmp_path / "run.mjs").write_text(SCRIPT)
-    (pyodide_dir,) = (site_dir / "assets/pyodide").iterdir()
-    (wheel,) = (site_dir / "assets/calculators").rglob("*.whl")
-    result = subprocess.run(["node", str(tmp_path / "run.mjs"), str(pyodide_dir) + "/", str(wheel), str(tmp_path / "cases.json")],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
-    in_pyodide = json.loads(result.stdout)
+    in_pyodide = run_in_node(SCRIPT, site_dir, tmp_path, cases)
     in_python = [json.loads(json.dumps(run(c["calculator"], c["fields"], c["lang"]))) for c in cases]
     assert in_pyodide == in_python
     assert in_pyodide[-2]["values"]["net_value"] == 1200.5 - 100
@@ -68,17 +78,10 @@ process.stdout.write(JSON.stringify({ before, after: answers(restored), sources:
 
 
 def test_the_compiled_runtime_computes_from_a_memory_snapshot(site_dir: Path, tmp_path: Path) -> None:
-    cases = [{"calculator": c, "fields": link_fields(c, {k: v for k, v in q.items() if not v.startswith("@")}), "lang": "link"}
-             for c, examples in PRESETS.items() for q in examples.values()]
+    cases = preset_cases()
     cases.append({"calculator": "value", "fields": {"economic": "abc", "price": "-1"}, "lang": "ko"})
-    (tmp_path / "cases.json").write_text(json.dumps(cases))
-    (tmp_path / "snapshot.mjs").write_text(SNAPSHOT_SCRIPT)
-    (pyodide_dir,) = (site_dir / "assets/pyodide").iterdir()
-    (wheel,) = (site_dir / "assets/calculators").rglob("*.whl")
-    result = subprocess.run(["node", str(tmp_path / "snapshot.mjs"), str(pyodide_dir) + "/", str(wheel), str(tmp_path / "cases.json")],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
-    out = json.loads(result.stdout)
+    out = run_in_node(SNAPSHOT_SCRIPT, site_dir, tmp_path, cases)
+    assert isinstance(out, dict)
     in_python = [json.loads(json.dumps(run(c["calculator"], c["fields"], c["lang"]))) for c in cases]
     assert out["before"] == out["after"] == in_python
     assert out["sources"] == []  # every module Python imported was bytecode: nothing compiled

@@ -124,6 +124,7 @@ export class WidgetView {
     box.replaceChildren(...notes.map((note) => {
       const p = document.createElement("p");
       p.className = "cv-note";
+      p.dataset.note = note.key; // present mode leaves the reader-level notes out (guide.css)
       const template = this.messages.calculator.notes[note.key.split(".").slice(1).join(".")] || note.key;
       p.textContent = fill(template, (name) => {
         if (!note.params[name]) return undefined;
