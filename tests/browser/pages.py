@@ -73,6 +73,9 @@ def goto(watched: Any, url: str) -> Any:
                and page.evaluate("typeof window.document$ !== 'undefined'"))
     if not on_site:
         page.goto(url)
+        # Return with Material ready, as after an instant navigation: a click while its
+        # instant navigation is still starting up was seen to go nowhere (30 s, no navigation).
+        page.wait_for_function(_SITEMAP_LOADED)
         return page
     if current.path == target.path:
         # Instant navigation only fetches a page when the path changes; a reader who wants the
