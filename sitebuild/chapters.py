@@ -1,4 +1,4 @@
-"""The guide's chapters in reading order (see ../shared/GUIDE.md); titles live in the catalogues."""
+"""The guide's chapters in reading order; titles live in the catalogues."""
 
 from __future__ import annotations
 
