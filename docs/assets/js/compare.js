@@ -16,7 +16,9 @@ export function readLink(line, calculators) {
   if (at < 0) return null;
   const url = urlOf(tokens[at]);
   const match = SLUG.exec(url.pathname);
-  if (!calculators[match[1]] || url.searchParams.get("v") !== String(calculators[match[1]].version)) return null;
+  // The link format's version; a link without one is version 1 (the page contract).
+  const version = url.searchParams.get("v") ?? "1";
+  if (!calculators[match[1]] || version !== String(calculators[match[1]].version)) return null;
   const spec = calculators[match[1]];
   const fields = {};
   for (const [key, value] of url.searchParams) {
@@ -31,7 +33,7 @@ export function readLink(line, calculators) {
 // A token as a link ("<https://…>" as some chats wrap it), or null.
 function urlOf(token) {
   try {
-    return new URL(token.replace(/^[<(]+|[>),.]+$/g, ""), location.href);
+    return new URL(token.replace(/^[<(]+|[>),.]+$/g, ""), globalThis.location?.href);
   } catch {
     return null;
   }
@@ -183,5 +185,8 @@ function mountCompare() {
   }
 }
 
-if (window.document$) window.document$.subscribe(mountCompare);
-else document.addEventListener("DOMContentLoaded", mountCompare);
+// Mounted in the page; the unit tests import readLink under Node, where there is no page.
+if (typeof window !== "undefined") {
+  if (window.document$) window.document$.subscribe(mountCompare);
+  else document.addEventListener("DOMContentLoaded", mountCompare);
+}
