@@ -114,6 +114,15 @@ def test_present_mode_fits_every_preset_on_a_1280_by_720_screen(browser, server,
     assert too_big == {}
 
 
+def test_present_mode_ends_when_the_reader_leaves_the_page(reader, server) -> None:
+    page = open_ready(reader, preset_url(server, "en", "value", "example") + "&present=1")
+    assert page.evaluate("document.documentElement.classList.contains('cv-present')")
+    goto(reader, f"{server.url}what-customer-value-is/")  # instant navigation: the same document
+    assert not page.evaluate("document.documentElement.classList.contains('cv-present')")
+    assert page.locator(".md-header").is_visible()
+    assert reader.errors == []
+
+
 # --- The worksheet ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["de", "ru"])

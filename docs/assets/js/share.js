@@ -169,3 +169,11 @@ export function download(filename, type, text) {
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+// Present mode belongs to the widget that presents: a page reached by instant navigation (Back
+// included) without one shows the site as usual, header and all.
+if (typeof window !== "undefined" && window.document$) {
+  window.document$.subscribe(() => {
+    if (!document.querySelector(".cv-presenting")) document.documentElement.classList.remove("cv-present");
+  });
+}
