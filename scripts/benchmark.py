@@ -413,11 +413,7 @@ class Bench:
 
     # -- bare loadPyodide() + one call on a blank page -------------------------------------
     def bare(self) -> float | None:
-        context, page, _ = self.fresh()
-        page.goto(self.server.url + "__benchmark__/bare.html", wait_until="commit")
-        page.wait_for_function("window.__bare !== undefined", timeout=TIMEOUT_MS, polling=POLL_MS)
-        result = page.evaluate("window.__bare")
-        context.close()
+        result = self.blank_page("bare.html")
         if result.get("error"):
             self.bare_problems.append(f"bare load: {result['error']}")
             return None
@@ -427,15 +423,21 @@ class Bench:
 
     # -- stock Pyodide, full standard library, four imports: issue 16's reference -----------
     def stock(self) -> float | None:
-        context, page, _ = self.fresh()
-        page.goto(self.server.url + "__benchmark__/stock.html", wait_until="commit")
-        page.wait_for_function("window.__bare !== undefined", timeout=TIMEOUT_MS, polling=POLL_MS)
-        result = page.evaluate("window.__bare")
-        context.close()
+        result = self.blank_page("stock.html")
         if result.get("error") or not result.get("ok"):
             self.bare_problems.append(f"stock load: {result}")
             return None
         return result["at"]
+
+    def blank_page(self, name: str) -> dict:
+        """What one of the benchmark's own blank pages (``__benchmark__/NAME``) reports in
+        ``window.__bare`` once its worker has answered, in a cold context."""
+        context, page, _ = self.fresh()
+        page.goto(self.server.url + "__benchmark__/" + name, wait_until="commit")
+        page.wait_for_function("window.__bare !== undefined", timeout=TIMEOUT_MS, polling=POLL_MS)
+        result = page.evaluate("window.__bare")
+        context.close()
+        return result
 
     # -- repeat visit: a new tab after the first one saved the snapshot ----------------------
     def repeat(self, calc: Calculator) -> float | None:

@@ -96,10 +96,6 @@ def goto_calculator(watched: Any, server: Any, lang: str, slug: str, query: str 
     return page.locator("[data-calculator]").first
 
 
-def open_calculator(watched: Any, server: Any, lang: str, slug: str, query: str = "") -> Any:
-    """The older name of ``goto_calculator``."""
-    return goto_calculator(watched, server, lang, slug, query)
-
 
 def wait_state(widget: Any, state: str) -> None:
     # expect() re-finds the widget on every poll: after an instant navigation the element

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.pages import open_calculator, text_of, value_of, wait_state
+from tests.browser.pages import goto_calculator, text_of, value_of, wait_state
 from tests.conftest import ROOT
 
 CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
@@ -51,7 +51,7 @@ def phone(browser, server) -> Iterator[Any]:
 def test_a_link_shows_computing_not_the_example_until_its_case_is_answered(watched, server) -> None:
     page = watched.page
     runtime = HeldRuntime(page.context)
-    widget = open_calculator(watched, server, "de", "value", CHAPTER_4)
+    widget = goto_calculator(watched, server, "de", "value", CHAPTER_4)
     expect(widget).to_have_attribute("data-state", "loading")
     state = messages("de", "widget")["state"]
     pending = widget.locator(".cv-pending")
@@ -77,7 +77,7 @@ def test_a_link_shows_computing_not_the_example_until_its_case_is_answered(watch
 def test_a_link_hides_the_example_before_the_widget_script_runs(watched, server) -> None:
     # With the widget's module held back, only the page's own markup decides the first paint.
     watched.page.route("**/assets/js/widget.js", lambda route: route.abort())
-    widget = open_calculator(watched, server, "en", "value", CHAPTER_4)
+    widget = goto_calculator(watched, server, "en", "value", CHAPTER_4)
     assert widget.get_attribute("data-pending") == ""
     assert widget.locator("output[data-key=net_value]").is_hidden()
     watched.page.goto(f"{server.url}calculators/value/")  # no link: the example is the page's
@@ -87,7 +87,7 @@ def test_a_link_hides_the_example_before_the_widget_script_runs(watched, server)
 
 
 def test_try_again_stays_hidden_on_a_normal_load(watched, server) -> None:
-    widget = open_calculator(watched, server, "en", "lifetime-value")
+    widget = goto_calculator(watched, server, "en", "lifetime-value")
     wait_state(widget, "ready")
     # Material's .md-button display once beat the hidden attribute: "Try again" on every load.
     assert widget.locator(".cv-retry").is_hidden()
@@ -98,7 +98,7 @@ def test_try_again_stays_hidden_on_a_normal_load(watched, server) -> None:
 def test_headline_and_results_use_the_names_the_reader_typed(watched, server) -> None:
     query = ("v=1&name=Corn+flakes&benefit=5&cost=3&name_1=Instant+cereal&same_kind_1=yes&benefit_1=4&cost_1=3"
              "&name_2=Personal+training&same_kind_2=no&benefit_2=9&cost_2=5")
-    widget = open_calculator(watched, server, "en", "competition", query)
+    widget = goto_calculator(watched, server, "en", "competition", query)
     wait_state(widget, "ready")
     # yours 5 − 3 = 2; Instant cereal 4 − 3 = 1 (level 1); Personal training 9 − 5 = 4 (level 2)
     assert value_of(widget, "likely_choice") == "2"
@@ -114,7 +114,7 @@ def test_headline_and_results_use_the_names_the_reader_typed(watched, server) ->
 
 
 def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, server) -> None:
-    widget = open_calculator(watched, server, "en", "value", "v=1&economic=600&price=500&economic_2=300&price_2=100")
+    widget = goto_calculator(watched, server, "en", "value", "v=1&economic=600&price=500&economic_2=300&price_2=100")
     wait_state(widget, "ready")
     # Offer 1: 600 + 30 − (500 + 1 × 20) = 110, ratio 630 / 520 = 1.21;
     # offer 2: 300 + 30 − (100 + 20) = 210, ratio 330 / 120 = 2.75: best both ways.
@@ -124,7 +124,7 @@ def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, serve
 
 def test_the_answer_stays_beside_the_inputs_while_scrolling(watched, server) -> None:
     page = watched.page
-    widget = open_calculator(watched, server, "en", "competition")
+    widget = goto_calculator(watched, server, "en", "competition")
     wait_state(widget, "ready")
     widget.locator("input[name=cost_4]").scroll_into_view_if_needed()  # the last alternative
     form, answer = widget.locator(".cv-form").bounding_box(), widget.locator(".cv-answer").bounding_box()
