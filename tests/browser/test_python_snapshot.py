@@ -136,3 +136,36 @@ def test_an_origin_without_cache_storage_computes(browser, server) -> None:
         assert started_from(second) == "fresh"
     finally:
         chromium.close()
+
+
+COUNT_WORKERS = """
+window.__workers = [];
+const Native = window.Worker;
+window.Worker = class extends Native {
+  constructor(url, options) {
+    super(url, options);
+    // Material's search has a worker too: only Python's are counted.
+    if (String(url).includes("calculator-worker")) window.__workers.push({ url: String(url), documentState: document.readyState });
+  }
+};
+"""
+
+
+def test_a_calculator_page_starts_python_from_its_head_and_the_widget_adopts_that_worker(context, server) -> None:
+    context.add_init_script(COUNT_WORKERS)
+    page = visit(context, server)
+    workers = page.evaluate("window.__workers")
+    # One worker for the page, made while the document was still being parsed (before the
+    # widget module could run), and it is the one that answered: no second start.
+    assert workers == [{"url": f"{server.url}assets/js/calculator-worker.js", "documentState": "loading"}]
+    assert page.evaluate("window.cvPython") is None  # adopted
+
+
+def test_a_chapter_with_a_calculator_starts_python_only_when_the_reader_nears_it(context, server) -> None:
+    context.add_init_script(COUNT_WORKERS)
+    page = context.new_page()
+    page.goto(f"{server.url}benefits-and-costs/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__workers") == []
+    page.locator("[data-calculator]").first.scroll_into_view_if_needed()
+    page.wait_for_function("window.__workers.length === 1")

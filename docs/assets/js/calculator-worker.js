@@ -77,12 +77,18 @@ async function restore(loadPyodide, urls, cache) {
   }
 }
 
+async function wheelBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function fresh(loadPyodide, urls, snapshots) {
+  const wheel = wheelBytes(urls.wheel); // downloads while Python starts
+  wheel.catch(() => {}); // a failure is reported below, where it is awaited
   const pyodide = await loadPyodide({ indexURL: urls.pyodide, fullStdLib: false, ...(snapshots ? { _makeSnapshot: true } : {}) });
   postMessage({ type: "progress", step: 2, steps: 3 });
-  const response = await fetch(urls.wheel);
-  if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
-  pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel");
+  pyodide.unpackArchive(await wheel, "wheel");
   if (snapshots) snapshot = { pyodide, key: snapshotKey(urls) };
   return pyodide.pyimport("calculators.run").run_json;
 }
@@ -91,10 +97,13 @@ async function start(urls) {
   postMessage({ type: "progress", step: 1, steps: 3 });
   // Pyodide only logs a warning and waits forever when its wasm cannot be fetched: ask first,
   // so that a blocked or missing runtime fails at once with a message and a retry button.
-  const probe = await fetch(new URL("pyodide.asm.wasm", urls.pyodide), { method: "HEAD" });
+  // The three are independent: one round trip, not three in a row.
+  const [probe, { loadPyodide }, snapshots] = await Promise.all([
+    fetch(new URL("pyodide.asm.wasm", urls.pyodide), { method: "HEAD" }),
+    import(new URL("pyodide.mjs", urls.pyodide).href),
+    snapshotCache(),
+  ]);
   if (!probe.ok) throw new Error(`runtime: HTTP ${probe.status}`);
-  const { loadPyodide } = await import(new URL("pyodide.mjs", urls.pyodide).href);
-  const snapshots = await snapshotCache();
   const restored = snapshots && await restore(loadPyodide, urls, snapshots);
   const runJson = restored || await fresh(loadPyodide, urls, snapshots);
   postMessage({ type: "progress", step: 3, steps: 3 });
