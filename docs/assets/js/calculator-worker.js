@@ -53,18 +53,32 @@ async function snapshotCache() {
   }
 }
 
-async function restore(loadPyodide, urls, cache) {
+// The snapshot saved for these addresses, if any: its entry, not yet its bytes. Entries of
+// other builds are deleted on the way: never more than one is kept.
+async function savedSnapshot(cache, urls) {
+  if (!cache) return null;
   const key = snapshotKey(urls);
-  let found = null;
   try {
+    let found = null;
     for (const request of await cache.keys()) {
       if (request.url === key) found = request;
-      else await cache.delete(request); // another build's: never more than one is kept
+      else await cache.delete(request);
     }
-    if (!found) return null;
-    const response = await cache.match(found);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length !== Number(response.headers.get("x-snapshot-bytes"))) throw new Error("snapshot truncated");
+    return found && { cache, request: found, response: await cache.match(found) };
+  } catch {
+    return null;
+  }
+}
+
+async function restore(loadPyodide, urls, { cache, request, response }) {
+  try {
+    // Pyodide takes the bytes as a promise: the 31 MB are read while it fetches and
+    // compiles its wasm, not before.
+    const bytes = response.arrayBuffer().then((buffer) => {
+      if (buffer.byteLength !== Number(response.headers.get("x-snapshot-bytes"))) throw new Error("snapshot truncated");
+      return new Uint8Array(buffer);
+    });
+    bytes.catch(() => {}); // reported by loadPyodide, which awaits it
     const pyodide = await loadPyodide({ indexURL: urls.pyodide, fullStdLib: false, _loadSnapshot: bytes });
     pyodide.runPython(AFTER_RESTORE);
     if (pyodide.runPython(CHECK) !== decodeURIComponent(response.headers.get("x-snapshot-check"))) {
@@ -72,7 +86,7 @@ async function restore(loadPyodide, urls, cache) {
     }
     return pyodide.pyimport("calculators.run").run_json;
   } catch {
-    if (found) await cache.delete(found).catch(() => {});
+    await cache.delete(request).catch(() => {});
     return null;
   }
 }
@@ -97,15 +111,17 @@ async function start(urls) {
   postMessage({ type: "progress", step: 1, steps: 3 });
   // Pyodide only logs a warning and waits forever when its wasm cannot be fetched: ask first,
   // so that a blocked or missing runtime fails at once with a message and a retry button.
-  // The three are independent: one round trip, not three in a row.
-  const [probe, { loadPyodide }, snapshots] = await Promise.all([
+  // These are independent: one round trip, not several in a row.
+  const snapshots = snapshotCache();
+  const [probe, { loadPyodide }, cache, saved] = await Promise.all([
     fetch(new URL("pyodide.asm.wasm", urls.pyodide), { method: "HEAD" }),
     import(new URL("pyodide.mjs", urls.pyodide).href),
-    snapshotCache(),
+    snapshots,
+    snapshots.then((opened) => savedSnapshot(opened, urls)),
   ]);
   if (!probe.ok) throw new Error(`runtime: HTTP ${probe.status}`);
-  const restored = snapshots && await restore(loadPyodide, urls, snapshots);
-  const runJson = restored || await fresh(loadPyodide, urls, snapshots);
+  const restored = saved && await restore(loadPyodide, urls, saved);
+  const runJson = restored || await fresh(loadPyodide, urls, cache);
   postMessage({ type: "progress", step: 3, steps: 3 });
   return { runJson, from: restored ? "snapshot" : "fresh" };
 }
