@@ -228,3 +228,80 @@ def test_a_page_without_a_calculator_loads_no_calculator_code_until_the_reader_o
     wait_value(widget, "net_value", "60")  # 600 + 150 + 50 − (500 + 120 + 4 × 30) = 60
     assert watched.page.evaluate(loaded) is True
     assert watched.errors == []
+
+
+def test_the_answer_beside_the_inputs_covers_nothing_while_scrolling(watched, server) -> None:
+    page = watched.page
+    widget = goto_calculator(watched, server, "en", "value", CHAPTER_4 + "&economic_2=500&price_2=350")
+    wait_state(widget, "ready")
+    # While the reader scrolls the inputs, the sticky answer slides down its column: the line
+    # that follows it in the markup ("computed in your browser") must not end up under it (it
+    # did, placed in the answer's column).
+    page.evaluate("scrollBy(0, document.querySelector('.cv-privacy').getBoundingClientRect().top - 120)")
+    privacy = widget.locator(".cv-privacy")
+    line, answer = privacy.bounding_box(), widget.locator(".cv-answer").bounding_box()
+    apart = (line["x"] + line["width"] <= answer["x"] or answer["x"] + answer["width"] <= line["x"]
+             or line["y"] + line["height"] <= answer["y"] or answer["y"] + answer["height"] <= line["y"])
+    assert apart, (line, answer)
+    seen = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('.cv-privacy') !== null",
+                         [line["x"] + 5, line["y"] + line["height"] / 2])
+    assert seen
+
+
+def test_the_phone_bar_shows_the_whole_headline(phone, server) -> None:
+    # German words are long: folded, the bar once cut the value example's headline after four
+    # lines ("Nach dem Verhältnis liegt Angebot 2 vorn (1,5)" half under the screen's edge).
+    query = ("v=1&economic=1000&psychological=200&social=50&price=900&transaction=50&time_hours=2&hourly_value=25"
+             "&economic_2=500&psychological_2=100&price_2=350&transaction_2=30&time_hours_2=1&hourly_value_2=20")
+    phone.goto(f"{server.url}de/calculators/value/?{query}")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    widget.locator("input[name=price]").scroll_into_view_if_needed()
+    headline, bar = widget.locator(".cv-headline"), widget.locator(".cv-answer")
+    expect(headline).to_contain_text("Angebot 2")
+    text, box = headline.bounding_box(), bar.bounding_box()
+    assert box["y"] + box["height"] <= 741  # pinned to the bottom of the screen
+    assert box["y"] <= text["y"] and text["y"] + text["height"] <= box["y"] + box["height"]
+    assert bar.evaluate("e => e.scrollHeight <= e.clientHeight")  # nothing cut off inside it
+    assert box["height"] < 0.4 * 740  # and still a bar, the inputs above it in view
+
+
+def test_a_field_reached_with_tab_is_not_under_the_phone_bar(phone, server) -> None:
+    phone.goto(f"{server.url}calculators/competition/")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    widget.locator("input[name=need]").focus()
+    under = []
+    for _ in range(30):  # through the offer and three alternatives
+        phone.keyboard.press("Tab")
+        place = phone.evaluate("""() => { const field = document.activeElement;
+            if (!field.closest('.cv-form')) return null;
+            const bar = field.closest('[data-calculator]').querySelector('.cv-answer').getBoundingClientRect();
+            return [field.name || field.textContent, field.getBoundingClientRect().bottom, bar.top]; }""")
+        if place and place[1] > place[2] + 1:
+            under.append(place)
+    assert under == []  # 9 of 30 fields ended under the bar before
+
+
+@pytest.mark.parametrize(("lang", "slug"), [("ru", "lifetime-value"), ("de", "lifetime-value"), ("nl", "lifetime-value"),
+                                            ("de", "competition")])
+def test_every_choice_fits_its_box_on_a_phone(phone, server, lang: str, slug: str) -> None:
+    # A select shows its chosen text on one line and cuts the rest: "Я знаю продолжительност".
+    phone.goto(f"{server.url}{lang}/calculators/{slug}/")
+    cut = phone.evaluate("""() => {
+        const cut = [];
+        for (const select of document.querySelectorAll('.cv-calculator select')) {
+            if (!select.offsetParent) continue;
+            const style = getComputedStyle(select);
+            const probe = Object.assign(document.createElement('span'), { style: `font: ${style.fontWeight} ${style.fontSize} ${style.fontFamily}; white-space: nowrap; position: absolute` });
+            document.body.append(probe);
+            // The box's width less its padding and the arrow (about 1.2 em).
+            const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.2 * parseFloat(style.fontSize);
+            for (const option of select.options) {
+                probe.textContent = option.text;
+                if (probe.getBoundingClientRect().width > room) cut.push(option.text);
+            }
+            probe.remove();
+        }
+        return cut; }""")
+    assert cut == []
