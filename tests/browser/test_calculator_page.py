@@ -305,3 +305,21 @@ def test_every_choice_fits_its_box_on_a_phone(phone, server, lang: str, slug: st
         }
         return cut; }""")
     assert cut == []
+
+
+def test_segments_are_named_as_typed_and_the_headline_answers_for_all_of_them(watched, server) -> None:
+    query = ("v=1&average_check=20&purchases_per_month=1&margin_percent=60&lifetime_months=36&acquisition_cost=60"
+             "&currency=USD&segment_1=Group+classes&share_percent_1=60"
+             "&segment_2=Personal+training&share_percent_2=25&average_check_2=60"
+             "&segment_3=Supplements&share_percent_3=15&average_check_3=35&lifetime_months_3=18")
+    widget = goto_calculator(watched, server, "en", "lifetime-value", query)
+    wait_state(widget, "ready")
+    # 20 × 1 × 60 % = 12 a month: group 12 × 36 = 432; personal 60 × 0.6 × 36 = 1296;
+    # supplements 35 × 0.6 × 18 = 378. Blend 0.6 × 432 + 0.25 × 1296 + 0.15 × 378 = 639.9,
+    # ÷ 60 = 10.665 → 10.67 (the table said "Segment 1", the headline the main customer's 432).
+    assert value_of(widget, "blended_lifetime_value") == "639.9"
+    rows = widget.locator("[data-item-row]:visible th")
+    expect(rows).to_have_text(["Group classes", "Personal training", "Supplements"])
+    expect(widget.locator(".cv-headline")).to_have_text(
+        "Across your segments a customer is worth $639.90 on average (LTV:CAC 10.67:1); "
+        "Personal training is worth the most: $1,296.")

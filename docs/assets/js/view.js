@@ -87,7 +87,9 @@ export class WidgetView {
   // An item as the reader named it ("Instant cereal"), else its legend ("Alternative 1").
   // Names come from the inputs, so they only ever become text, never HTML.
   itemName(item) {
-    const control = this.form.elements[item === 0 ? "name" : `name_${item}`];
+    // The item's text field names it: an alternative's "name", a segment's "segment".
+    const named = this.spec.group && this.spec.group.fields.find((field) => field.kind === "text");
+    const control = named && this.form.elements[item === 0 ? named.key : `${named.key}_${item}`];
     const typed = control && !control.disabled ? control.value.trim() : "";
     if (typed) return typed;
     const texts = this.messages.calculator;
