@@ -318,8 +318,48 @@ def test_segments_are_named_as_typed_and_the_headline_answers_for_all_of_them(wa
     # supplements 35 × 0.6 × 18 = 378. Blend 0.6 × 432 + 0.25 × 1296 + 0.15 × 378 = 639.9,
     # ÷ 60 = 10.665 → 10.67 (the table said "Segment 1", the headline the main customer's 432).
     assert value_of(widget, "blended_lifetime_value") == "639.9"
-    rows = widget.locator("[data-item-row]:visible th")
+    rows = widget.locator("[data-item-row]:not([hidden]) th")  # under "More results", folded
     expect(rows).to_have_text(["Group classes", "Personal training", "Supplements"])
     expect(widget.locator(".cv-headline")).to_have_text(
         "Across your segments a customer is worth $639.90 on average (LTV:CAC 10.67:1); "
         "Personal training is worth the most: $1,296.")
+
+
+def test_an_out_of_date_headline_looks_out_of_date(watched, server) -> None:
+    widget = goto_calculator(watched, server, "en", "value")
+    wait_state(widget, "ready")
+    headline = widget.locator(".cv-headline")
+    assert headline.evaluate("e => getComputedStyle(e).opacity") == "1"
+    widget.locator("input[name=price]").fill("abc")
+    wait_state(widget, "invalid")
+    # The outputs were struck through, the sentence made of them stood there as if current.
+    style = headline.evaluate("e => [getComputedStyle(e).opacity, getComputedStyle(e).textDecorationLine]")
+    assert float(style[0]) < 0.6 and style[1] == "line-through"
+
+
+def test_the_opened_phone_bar_keeps_its_close_button_in_sight(phone, server) -> None:
+    phone.goto(f"{server.url}calculators/value/")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    toggle, bar = widget.locator(".cv-answer-toggle"), widget.locator(".cv-answer")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    bar.evaluate("e => { e.scrollTop = e.scrollHeight; }")  # read to the end of the details
+    assert bar.evaluate("e => e.scrollTop") > 0
+    button, box = toggle.bounding_box(), bar.bounding_box()
+    assert box["y"] <= button["y"] and button["y"] + button["height"] <= box["y"] + box["height"]
+    toggle.click()  # it scrolled away with the details before
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+
+
+def test_a_chart_under_folded_results_is_drawn_at_the_width_it_opens_to(phone, server) -> None:
+    phone.goto(f"{server.url}calculators/value/")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    widget.locator(".cv-answer-toggle").click()  # opens the bar and "More results"
+    figure = widget.locator(".cv-figure")
+    chart = figure.locator("svg")
+    expect(chart).to_be_visible()
+    # Drawn while folded, it was 640 px wide and shrunk to the phone's ~250 px, its 12 px
+    # labels to 5 px; now it is drawn again at the width of its box (280 px at the least).
+    expect(chart).to_have_attribute("width", str(max(280, figure.evaluate("e => e.clientWidth"))))

@@ -230,8 +230,25 @@ export class WidgetView {
   }
 
   drawFigure(figure, values) {
+    this.figureArgs = [figure, values];
+    const container = this.root.querySelector(".cv-figure");
+    this.paintFigure(container);
+    // A figure is drawn at its box's width, and the box has none while "More results" or the
+    // phone's bar is folded (the chart came out at 640 px, its text shrunk to 5 px on a
+    // phone): draw it again once its box has a width of its own, and when that changes.
+    if (container && !this.figureWatch && typeof ResizeObserver === "function") {
+      this.figureWatch = new ResizeObserver(() => {
+        if (container.clientWidth && container.clientWidth !== this.figureWidth) this.paintFigure(container);
+      });
+      this.figureWatch.observe(container);
+    }
+  }
+
+  paintFigure(container) {
+    const [figure, values] = this.figureArgs;
+    this.figureWidth = container ? container.clientWidth : 0;
     const text = this.messages.calculator.figure;
-    renderFigure(this.root.querySelector(".cv-figure"), this.spec.id, figure, text, this.locale, this.currency(), values);
+    renderFigure(container, this.spec.id, figure, text, this.locale, this.currency(), values);
   }
 
   prerenderedValues() {
