@@ -228,3 +228,138 @@ def test_a_page_without_a_calculator_loads_no_calculator_code_until_the_reader_o
     wait_value(widget, "net_value", "60")  # 600 + 150 + 50 − (500 + 120 + 4 × 30) = 60
     assert watched.page.evaluate(loaded) is True
     assert watched.errors == []
+
+
+def test_the_answer_beside_the_inputs_covers_nothing_while_scrolling(watched, server) -> None:
+    page = watched.page
+    widget = goto_calculator(watched, server, "en", "value", CHAPTER_4 + "&economic_2=500&price_2=350")
+    wait_state(widget, "ready")
+    # While the reader scrolls the inputs, the sticky answer slides down its column: the line
+    # that follows it in the markup ("computed in your browser") must not end up under it (it
+    # did, placed in the answer's column).
+    page.evaluate("scrollBy(0, document.querySelector('.cv-privacy').getBoundingClientRect().top - 120)")
+    privacy = widget.locator(".cv-privacy")
+    line, answer = privacy.bounding_box(), widget.locator(".cv-answer").bounding_box()
+    apart = (line["x"] + line["width"] <= answer["x"] or answer["x"] + answer["width"] <= line["x"]
+             or line["y"] + line["height"] <= answer["y"] or answer["y"] + answer["height"] <= line["y"])
+    assert apart, (line, answer)
+    seen = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('.cv-privacy') !== null",
+                         [line["x"] + 5, line["y"] + line["height"] / 2])
+    assert seen
+
+
+def test_the_phone_bar_shows_the_whole_headline(phone, server) -> None:
+    # German words are long: folded, the bar once cut the value example's headline after four
+    # lines ("Nach dem Verhältnis liegt Angebot 2 vorn (1,5)" half under the screen's edge).
+    query = ("v=1&economic=1000&psychological=200&social=50&price=900&transaction=50&time_hours=2&hourly_value=25"
+             "&economic_2=500&psychological_2=100&price_2=350&transaction_2=30&time_hours_2=1&hourly_value_2=20")
+    phone.goto(f"{server.url}de/calculators/value/?{query}")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    widget.locator("input[name=price]").scroll_into_view_if_needed()
+    headline, bar = widget.locator(".cv-headline"), widget.locator(".cv-answer")
+    expect(headline).to_contain_text("Angebot 2")
+    text, box = headline.bounding_box(), bar.bounding_box()
+    assert box["y"] + box["height"] <= 741  # pinned to the bottom of the screen
+    assert box["y"] <= text["y"] and text["y"] + text["height"] <= box["y"] + box["height"]
+    assert bar.evaluate("e => e.scrollHeight <= e.clientHeight")  # nothing cut off inside it
+    assert box["height"] < 0.4 * 740  # and still a bar, the inputs above it in view
+
+
+def test_a_field_reached_with_tab_is_not_under_the_phone_bar(phone, server) -> None:
+    phone.goto(f"{server.url}calculators/competition/")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    widget.locator("input[name=need]").focus()
+    under = []
+    for _ in range(30):  # through the offer and three alternatives
+        phone.keyboard.press("Tab")
+        place = phone.evaluate("""() => { const field = document.activeElement;
+            if (!field.closest('.cv-form')) return null;
+            const bar = field.closest('[data-calculator]').querySelector('.cv-answer').getBoundingClientRect();
+            return [field.name || field.textContent, field.getBoundingClientRect().bottom, bar.top]; }""")
+        if place and place[1] > place[2] + 1:
+            under.append(place)
+    assert under == []  # 9 of 30 fields ended under the bar before
+
+
+@pytest.mark.parametrize(("lang", "slug"), [("ru", "lifetime-value"), ("de", "lifetime-value"), ("nl", "lifetime-value"),
+                                            ("de", "competition")])
+def test_every_choice_fits_its_box_on_a_phone(phone, server, lang: str, slug: str) -> None:
+    # A select shows its chosen text on one line and cuts the rest: "Я знаю продолжительност".
+    phone.goto(f"{server.url}{lang}/calculators/{slug}/")
+    cut = phone.evaluate("""() => {
+        const cut = [];
+        for (const select of document.querySelectorAll('.cv-calculator select')) {
+            if (!select.offsetParent) continue;
+            const style = getComputedStyle(select);
+            const probe = Object.assign(document.createElement('span'), { style: `font: ${style.fontWeight} ${style.fontSize} ${style.fontFamily}; white-space: nowrap; position: absolute` });
+            document.body.append(probe);
+            // The box's width less its padding and the arrow (about 1.2 em).
+            const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.2 * parseFloat(style.fontSize);
+            for (const option of select.options) {
+                probe.textContent = option.text;
+                if (probe.getBoundingClientRect().width > room) cut.push(option.text);
+            }
+            probe.remove();
+        }
+        return cut; }""")
+    assert cut == []
+
+
+def test_segments_are_named_as_typed_and_the_headline_answers_for_all_of_them(watched, server) -> None:
+    query = ("v=1&average_check=20&purchases_per_month=1&margin_percent=60&lifetime_months=36&acquisition_cost=60"
+             "&currency=USD&segment_1=Group+classes&share_percent_1=60"
+             "&segment_2=Personal+training&share_percent_2=25&average_check_2=60"
+             "&segment_3=Supplements&share_percent_3=15&average_check_3=35&lifetime_months_3=18")
+    widget = goto_calculator(watched, server, "en", "lifetime-value", query)
+    wait_state(widget, "ready")
+    # 20 × 1 × 60 % = 12 a month: group 12 × 36 = 432; personal 60 × 0.6 × 36 = 1296;
+    # supplements 35 × 0.6 × 18 = 378. Blend 0.6 × 432 + 0.25 × 1296 + 0.15 × 378 = 639.9,
+    # ÷ 60 = 10.665 → 10.67 (the table said "Segment 1", the headline the main customer's 432).
+    assert value_of(widget, "blended_lifetime_value") == "639.9"
+    rows = widget.locator("[data-item-row]:not([hidden]) th")  # under "More results", folded
+    expect(rows).to_have_text(["Group classes", "Personal training", "Supplements"])
+    expect(widget.locator(".cv-headline")).to_have_text(
+        "Across your segments a customer is worth $639.90 on average (LTV:CAC 10.67:1); "
+        "Personal training is worth the most: $1,296.")
+
+
+def test_an_out_of_date_headline_looks_out_of_date(watched, server) -> None:
+    widget = goto_calculator(watched, server, "en", "value")
+    wait_state(widget, "ready")
+    headline = widget.locator(".cv-headline")
+    assert headline.evaluate("e => getComputedStyle(e).opacity") == "1"
+    widget.locator("input[name=price]").fill("abc")
+    wait_state(widget, "invalid")
+    # The outputs were struck through, the sentence made of them stood there as if current.
+    style = headline.evaluate("e => [getComputedStyle(e).opacity, getComputedStyle(e).textDecorationLine]")
+    assert float(style[0]) < 0.6 and style[1] == "line-through"
+
+
+def test_the_opened_phone_bar_keeps_its_close_button_in_sight(phone, server) -> None:
+    phone.goto(f"{server.url}calculators/value/")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    toggle, bar = widget.locator(".cv-answer-toggle"), widget.locator(".cv-answer")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    bar.evaluate("e => { e.scrollTop = e.scrollHeight; }")  # read to the end of the details
+    assert bar.evaluate("e => e.scrollTop") > 0
+    button, box = toggle.bounding_box(), bar.bounding_box()
+    assert box["y"] <= button["y"] and button["y"] + button["height"] <= box["y"] + box["height"]
+    toggle.click()  # it scrolled away with the details before
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+
+
+def test_a_chart_under_folded_results_is_drawn_at_the_width_it_opens_to(phone, server) -> None:
+    phone.goto(f"{server.url}calculators/value/")
+    widget = phone.locator("[data-calculator]").first
+    wait_state(widget, "ready")
+    widget.locator(".cv-answer-toggle").click()  # opens the bar and "More results"
+    figure = widget.locator(".cv-figure")
+    chart = figure.locator("svg")
+    expect(chart).to_be_visible()
+    # Drawn while folded, it was 640 px wide and shrunk to the phone's ~250 px, its 12 px
+    # labels to 5 px; now it is drawn again at the width of its box (280 px at the least).
+    expect(chart).to_have_attribute("width", str(max(280, figure.evaluate("e => e.clientWidth"))))

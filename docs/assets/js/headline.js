@@ -36,7 +36,20 @@ const SENTENCES = {
     return ["best_split", { ...parts, best_ratio: nameOf(byRatio), other_ratio: ratio(byRatio) }];
   },
 
-  lifetime_value(values, say) {
+  lifetime_value(values, say, nameOf) {
+    // With segments the reader asks what a customer is worth across them, and which segment
+    // is worth most (ties: the lower number); without a finite blend, the main customer.
+    const segments = Object.keys(values).filter((key) => /^lifetime_value_\d+$/.test(key) && typeof values[key] === "number")
+      .map((key) => Number(key.slice("lifetime_value_".length))).sort((a, b) => a - b);
+    if (segments.length && typeof values.blended_lifetime_value === "number") {
+      const best = segments.reduce((top, n) => (values[`lifetime_value_${n}`] > values[`lifetime_value_${top}`] ? n : top));
+      const parts = {
+        ltv: say("blended_lifetime_value", values.blended_lifetime_value),
+        best: nameOf(best), best_ltv: say(`lifetime_value_${best}`, values[`lifetime_value_${best}`]),
+      };
+      if (typeof values.blended_ltv_to_cac !== "number") return ["blended", parts];
+      return ["blended_cac", { ...parts, ratio: say("blended_ltv_to_cac", values.blended_ltv_to_cac) }];
+    }
     if (values.lifetime_value === null || values.lifetime_value === undefined) {
       return ["endless", { margin: say("monthly_margin", values.monthly_margin) }];
     }

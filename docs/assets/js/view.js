@@ -87,7 +87,9 @@ export class WidgetView {
   // An item as the reader named it ("Instant cereal"), else its legend ("Alternative 1").
   // Names come from the inputs, so they only ever become text, never HTML.
   itemName(item) {
-    const control = this.form.elements[item === 0 ? "name" : `name_${item}`];
+    // The item's text field names it: an alternative's "name", a segment's "segment".
+    const named = this.spec.group && this.spec.group.fields.find((field) => field.kind === "text");
+    const control = named && this.form.elements[item === 0 ? named.key : `${named.key}_${item}`];
     const typed = control && !control.disabled ? control.value.trim() : "";
     if (typed) return typed;
     const texts = this.messages.calculator;
@@ -228,8 +230,25 @@ export class WidgetView {
   }
 
   drawFigure(figure, values) {
+    this.figureArgs = [figure, values];
+    const container = this.root.querySelector(".cv-figure");
+    this.paintFigure(container);
+    // A figure is drawn at its box's width, and the box has none while "More results" or the
+    // phone's bar is folded (the chart came out at 640 px, its text shrunk to 5 px on a
+    // phone): draw it again once its box has a width of its own, and when that changes.
+    if (container && !this.figureWatch && typeof ResizeObserver === "function") {
+      this.figureWatch = new ResizeObserver(() => {
+        if (container.clientWidth && container.clientWidth !== this.figureWidth) this.paintFigure(container);
+      });
+      this.figureWatch.observe(container);
+    }
+  }
+
+  paintFigure(container) {
+    const [figure, values] = this.figureArgs;
+    this.figureWidth = container ? container.clientWidth : 0;
     const text = this.messages.calculator.figure;
-    renderFigure(this.root.querySelector(".cv-figure"), this.spec.id, figure, text, this.locale, this.currency(), values);
+    renderFigure(container, this.spec.id, figure, text, this.locale, this.currency(), values);
   }
 
   prerenderedValues() {
