@@ -28,6 +28,7 @@ from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from calculators.run import data_value, run
 from calculators.schema import Field, Schema, split_key
+from calculators.sensitivity import HEADLINES
 from sitebuild import figures, glossary, questions, runtime, workshop
 from sitebuild.chapters import (
     CALCULATOR_CHAPTERS,
@@ -379,6 +380,8 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         outputs=outputs, item_outputs=item_outputs, main_outputs=main_outputs,
         formulas=formulas, refs=refs, notes=notes,
         has_figure="figure" in texts, figure_json=json.dumps(result["figure"], ensure_ascii=False),
+        moves_json=json.dumps(result["moves"], ensure_ascii=False),
+        moves_output=texts["outputs"][HEADLINES[schema.id]],
         m={"widget": widget, "calc": texts, "workshop": catalogue(lang, "workshop")}, questions=questions,
         runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )
