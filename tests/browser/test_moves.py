@@ -92,7 +92,7 @@ def test_the_section_passes_axe(browser, server, lang: str, scheme: str, width: 
         toggle.click()
     else:
         widget.locator(".cv-more > summary").click()
-    widget.locator(".cv-moves .cv-figure-data > summary").click()
+    widget.locator(".cv-moves-data > summary").click()
     expect(widget.locator(".cv-moves-table")).to_be_visible()
     expect(widget.locator(".cv-moves-grid td[data-mine]")).to_be_visible()
     page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))

@@ -91,7 +91,7 @@ function tornado(moves, words, width) {
 }
 
 function dataTable(moves, words) {
-  const details = el("details", { class: "cv-figure-data" });
+  const details = el("details", { class: "cv-moves-data" });
   details.append(el("summary", {}, words.text.table));
   const wrapBox = el("div", { class: "cv-table-wrap", tabindex: "0" });
   const table = el("table", { class: "cv-table cv-moves-table" });
@@ -173,7 +173,7 @@ function twoWay(grid, words, id) {
 
 // A printed page has no button to open the section: open it before printing.
 window.addEventListener("beforeprint", () => {
-  for (const section of document.querySelectorAll("details.cv-moves")) section.open = true;
+  for (const section of document.querySelectorAll("details.cv-moves, details.cv-moves-data")) section.open = true;
 });
 
 // The last drawing of each section, to draw it again at a new width: a section drawn while
