@@ -65,12 +65,13 @@ function tornado(moves, words, width) {
     input: words.label(s.key), low: words.result(s.low_result), high: words.result(s.high_result) })).join("; ");
   svg.append(el("title", {}, `${fill(words.text.chart, { output: words.output })}. ${fill(words.text.now, { result: words.result(moves.result) })}. ${summary}`));
   svg.append(el("text", { x: centre, y: 14, "text-anchor": "middle", class: "cv-tornado-now" }, fill(words.text.now, { result: words.result(moves.result) })));
-  svg.append(el("line", { x1: centre, x2: centre, y1: top - 6, y2: height - rowGap / 2, class: "cv-tornado-axis" }));
   let y = top;
   for (const { swing, lines } of rows) {
     const group = el("g", { class: "cv-tornado-row", "data-key": swing.key });
     lines.forEach((line, i) => group.append(el("text", { x: 2, y: y + 11 + i * 15, class: "cv-tornado-label" }, line)));
     y += lines.length * 15;
+    // The current result's line, beside the bars only: through a label it would cross out words.
+    group.append(el("line", { x1: centre, x2: centre, y1: y - 3, y2: y + 2 * barHeight + barGap + 3, class: "cv-tornado-axis" }));
     [["low_result", "cv-tornado-low"], ["high_result", "cv-tornado-high"]].forEach(([key, cls], index) => {
       const value = swing[key];
       const barTop = y + index * (barHeight + barGap);
