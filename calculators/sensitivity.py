@@ -182,7 +182,9 @@ def moves(schema: Schema, inputs: Inputs, items: tuple[int, ...] = (), step: flo
     """
     if not 0 < step < 1:
         raise ValueError("a step between 0 and 1")
-    output = HEADLINES[schema.id]
+    output = HEADLINES.get(schema.id)
+    if output is None:  # a calculator that names no headline (a test requires one)
+        return None
     result = _result(schema, inputs, items, output)
     if result is None:
         return None

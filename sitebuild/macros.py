@@ -381,7 +381,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         formulas=formulas, refs=refs, notes=notes,
         has_figure="figure" in texts, figure_json=json.dumps(result["figure"], ensure_ascii=False),
         moves_json=json.dumps(result["moves"], ensure_ascii=False),
-        moves_output=texts["outputs"][HEADLINES[schema.id]],
+        moves_output=texts["outputs"].get(HEADLINES.get(schema.id, ""), ""),
         m={"widget": widget, "calc": texts, "workshop": catalogue(lang, "workshop")}, questions=questions,
         runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )

@@ -77,6 +77,11 @@ def test_the_lifetime_table_marks_the_readers_case(reader, server, lang: str) ->
     # the margin's higher side is held at 100 %: 108 % → 100 %, LTV 30 × 20 = 600
     margin = table_row(widget, "margin_percent")
     assert margin[2].replace("\u00a0", " ") == {"en": "100% (limit)", "de": "100 % (Grenze)"}[lang]
+    # churn 0: the customer never leaves, no lifetime value exists, and nothing can move it
+    widget.locator("input[name=churn_percent]").fill("0")
+    wait_value(widget, "lifetime_value", "none")
+    expect(widget.locator(".cv-moves")).to_be_hidden()
+    assert widget.locator(".cv-moves-body").inner_html() == ""
     assert reader.errors == []
 
 
@@ -95,6 +100,9 @@ def test_the_section_passes_axe(browser, server, lang: str, scheme: str, width: 
     widget.locator(".cv-moves-data > summary").click()
     expect(widget.locator(".cv-moves-table")).to_be_visible()
     expect(widget.locator(".cv-moves-grid td[data-mine]")).to_be_visible()
+    # Drawn again at the section's width once the answer opened: not shrunk, not cut off.
+    body_width = widget.locator(".cv-moves-body").evaluate("b => b.clientWidth")
+    expect(widget.locator(".cv-tornado")).to_have_attribute("width", str(max(240, body_width)))
     page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
     result = page.evaluate("axe.run('.cv-moves', {resultTypes: ['violations']})")
     found = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]]
