@@ -41,7 +41,7 @@ def test_the_tornado_follows_an_edit(reader, server, lang: str) -> None:
     # net 120 − 120 = 0; price 80 / 120 → net 20 / −20: a spread of 40, now above economic's 36
     wait_value(widget, "net_value", "0")
     assert tornado_order(widget) == ["price", "economic", "psychological", "time_hours", "hourly_value"]
-    expected = {"en": ["$80", "$20", "$120", "-$20", "$40"], "de": ["80 $", "20 $", "120 $", "-20 $", "40 $"]}[lang]
+    expected = {"en": ["$80 → $20", "$120 → -$20", "$40"], "de": ["80 $ → 20 $", "120 $ → -20 $", "40 $"]}[lang]
     assert [cell.replace("\u00a0", " ") for cell in table_row(widget, "price")] == expected
     # social and transaction are 0: said, not drawn
     reasons = widget.locator(".cv-moves-remarks li[data-reason=zero]").text_content()
@@ -76,7 +76,7 @@ def test_the_lifetime_table_marks_the_readers_case(reader, server, lang: str) ->
     assert rows.nth(0).locator("td").nth(4).text_content().replace("\u00a0", " ") == {"en": "$742.50", "de": "742,50 $"}[lang]
     # the margin's higher side is held at 100 %: 108 % → 100 %, LTV 30 × 20 = 600
     margin = table_row(widget, "margin_percent")
-    assert margin[2].replace("\u00a0", " ") == {"en": "100% (limit)", "de": "100 % (Grenze)"}[lang]
+    assert margin[1].replace("\u00a0", " ") == {"en": "100% (limit) → $600", "de": "100 % (Grenze) → 600 $"}[lang]
     # churn 0: the customer never leaves, no lifetime value exists, and nothing can move it
     widget.locator("input[name=churn_percent]").fill("0")
     wait_value(widget, "lifetime_value", "none")

@@ -97,7 +97,8 @@ function dataTable(moves, words) {
   const wrapBox = el("div", { class: "cv-table-wrap", tabindex: "0" });
   const table = el("table", { class: "cv-table cv-moves-table" });
   const head = el("tr");
-  for (const header of [words.text.input, words.text.lower_value, words.output, words.text.higher_value, words.output, words.text.spread]) {
+  // Four columns, so that the table fits a phone and paper: each side reads "input → result".
+  for (const header of [words.text.input, words.text.lower, words.text.higher, words.text.spread]) {
     head.append(el("th", { scope: "col" }, header));
   }
   const thead = el("thead");
@@ -108,7 +109,8 @@ function dataTable(moves, words) {
     const inputText = (value, limit) => words.input(s.key, value) + (s.clipped.includes(limit) ? ` (${words.text.limit})` : "");
     const tr = el("tr", { "data-key": s.key });
     tr.append(el("th", { scope: "row" }, words.label(s.key)));
-    for (const cell of [inputText(s.low, "minimum"), words.result(s.low_result), inputText(s.high, "maximum"), words.result(s.high_result), words.result(s.effect)]) {
+    const side = (value, limit, result) => `${inputText(value, limit)} \u2192 ${words.result(result)}`;
+    for (const cell of [side(s.low, "minimum", s.low_result), side(s.high, "maximum", s.high_result), words.result(s.effect)]) {
       tr.append(el("td", {}, cell));
     }
     body.append(tr);
@@ -172,10 +174,14 @@ function twoWay(grid, words, id) {
   return box;
 }
 
-// A printed page has no button to open the section: open it before printing.
+// A printed page has no button to open the section: open it before printing (and keep it
+// open if printing's layout draws the section again).
+let printing = false;
 window.addEventListener("beforeprint", () => {
+  printing = true;
   for (const section of document.querySelectorAll("details.cv-moves, details.cv-moves-data")) section.open = true;
 });
+window.addEventListener("afterprint", () => { printing = false; });
 
 // The last drawing of each section, to draw it again at a new width: a section drawn while
 // folded away (the phone's closed answer bar) has no width yet, and a window can be resized.
@@ -200,7 +206,11 @@ export function renderMoves(section, moves, spec, locale, currency) {
   // Drawn at the section's own width, so text keeps its size on a phone.
   const measured = Math.round(body.clientWidth);
   const width = Math.max(240, measured || 360);
-  const parts = moves.swings.length ? [tornado(moves, words, width), legend(words), dataTable(moves, words)] : [];
+  // A data table the reader opened stays open with the next answer.
+  const opened = printing || Boolean(body.querySelector("details.cv-moves-data[open]"));
+  const table = dataTable(moves, words);
+  table.open = opened;
+  const parts = moves.swings.length ? [tornado(moves, words, width), legend(words), table] : [];
   parts.push(remarks(moves, words));
   if (moves.grid) parts.push(twoWay(moves.grid, words, `${section.id}-grid`));
   body.replaceChildren(...parts.filter(Boolean));
