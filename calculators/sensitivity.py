@@ -123,11 +123,13 @@ class Moves:
     swings: tuple[Swing, ...]
     fixed: tuple[Fixed, ...]
     grid: Grid | None = None
+    #: The listed items beside the main one (offers 2–4…): the page then names whose result moves.
+    items: tuple[int, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         grid = self.grid
         return {
-            "output": self.output, "result": _tidy(self.result),
+            "output": self.output, "result": _tidy(self.result), "items": list(self.items),
             "swings": [{"key": s.key, "value": _tidy(s.value), "low": _tidy(s.low), "high": _tidy(s.high),
                         "low_result": _tidy(s.low_result), "high_result": _tidy(s.high_result),
                         "effect": _tidy(s.effect), "clipped": list(s.clipped), "rounded": s.rounded}
@@ -214,7 +216,7 @@ def moves(schema: Schema, inputs: Inputs, items: tuple[int, ...] = (), step: flo
     swings.sort(key=lambda s: -_round(s.effect))
     grid_axes = GRIDS.get(schema.id)
     grid = None if grid_axes is None else grid_for(schema, inputs, items, *grid_axes(inputs))
-    return Moves(output, result, tuple(swings), tuple(fixed), grid)
+    return Moves(output, result, tuple(swings), tuple(fixed), grid, tuple(items))
 
 
 def grid_values(value: float, declared: Field, size: int = GRID_SIZE, step: float = GRID_STEP) -> tuple[tuple[float, ...], int]:

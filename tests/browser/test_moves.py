@@ -108,3 +108,15 @@ def test_the_section_passes_axe(browser, server, lang: str, scheme: str, width: 
     found = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]]
     context.close()
     assert found == []
+
+
+def test_beside_another_offer_the_tornado_names_offer_one(reader, server) -> None:
+    widget = goto_calculator(reader, server, "en", "value", GROCERY + "&economic_2=50&price_2=20")
+    # offer 2 takes the link's defaults, psychological 30 and 1 h × 20: 50 + 30 − (20 + 20) = 40
+    wait_value(widget, "net_value_2", "40")
+    texts = catalogue("en", "value")
+    intro = widget.locator(".cv-moves-intro").text_content()
+    assert f"{texts['outputs']['net_value']} (Offer 1)" in intro
+    # offer 1 still: economic, price, psychological, time, hourly value; offer 2's inputs never
+    assert tornado_order(widget) == ["economic", "price", "psychological", "time_hours", "hourly_value"]
+    assert reader.errors == []

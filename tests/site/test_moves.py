@@ -27,7 +27,10 @@ def test_every_widget_carries_what_moves_its_example(site_dir: Path) -> None:
         assert json.loads(section.attrs["data-moves"]) == expected, page
         assert ("hidden" in section.attrs) == (expected == {}), page
         words = catalogue(lang, "widget")["moves"]
-        output = catalogue(lang, spec["id"])["outputs"][HEADLINES[spec["id"]]]
+        texts = catalogue(lang, spec["id"])
+        output = texts["outputs"][HEADLINES[spec["id"]]]
+        if spec["id"] == "value" and expected.get("items"):  # beside offer 2: "… (Offer 1)"
+            output += " (" + texts["group"]["item"].format(n=1) + ")"
         intro = text_of(section.find(lambda n: "cv-moves-intro" in n.classes()))
         assert intro == words["intro"].replace("{output}", output), page
         assert text_of(section.find(lambda n: n.tag == "summary")) == words["title"]

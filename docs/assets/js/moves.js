@@ -38,9 +38,12 @@ function wording(spec, locale, currency, moves) {
   const text = spec.messages.widget.moves;
   const outputKind = spec.outputs[moves.output];
   const none = spec.messages.widget.none;
+  // Beside other offers, the value calculator's bare keys are offer 1: say whose result moves.
+  const main = spec.group && spec.group.first === 2 && (moves.items || []).length
+    ? ` (${fillWith(spec.messages.calculator.group.item, () => "1")})` : "";
   return {
     text,
-    output: spec.labels.outputs[moves.output],
+    output: spec.labels.outputs[moves.output] + main,
     label: (key) => spec.labels.fields[key] || key,
     result: (value) => (value === null ? none : formatNumber(outputKind, value, locale, currency)),
     input: (key, value) => formatNumber(fieldOf(spec, key).kind, value, locale, currency),
@@ -203,6 +206,7 @@ export function renderMoves(section, moves, spec, locale, currency) {
   section.hidden = empty;
   if (empty) return body.replaceChildren();
   const words = wording(spec, locale, currency, moves);
+  section.querySelector(".cv-moves-intro").textContent = fill(words.text.intro, { output: words.output });
   // Drawn at the section's own width, so text keeps its size on a phone.
   const measured = Math.round(body.clientWidth);
   const width = Math.max(240, measured || 360);
