@@ -237,8 +237,15 @@ export class WidgetView {
   }
 
   // What moves the headline result (calculators/sensitivity.py), from the same answer.
+  // A fault in drawing it must not keep the results from showing: the section hides instead.
   drawMoves(moves) {
-    renderMoves(this.root.querySelector(".cv-moves"), moves, this.spec, this.locale, this.currency());
+    const section = this.root.querySelector(".cv-moves");
+    try {
+      renderMoves(section, moves, this.spec, this.locale, this.currency());
+    } catch (error) {
+      if (section) section.hidden = true;
+      console.error(error);
+    }
   }
 
   prerenderedValues() {
