@@ -218,8 +218,19 @@ export function renderMoves(section, moves, spec, locale, currency) {
   parts.push(remarks(moves, words));
   if (moves.grid) parts.push(twoWay(moves.grid, words, `${section.id}-grid`));
   body.replaceChildren(...parts.filter(Boolean));
+  showMine(body);
   drawn.set(section, { width: measured, args: [moves, spec, locale, currency] });
   if (resized) resized.observe(body);
+}
+
+// On a phone the two-way table is wider than the screen: scroll its box (never the page) so
+// that the reader's own cell is in view.
+function showMine(body) {
+  const mine = body.querySelector("td[data-mine]");
+  const box = mine && mine.closest(".cv-table-wrap");
+  if (!box || box.clientWidth === 0) return;
+  const right = mine.offsetLeft + mine.offsetWidth;
+  if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
 }
 
 function legend(words) {
