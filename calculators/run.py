@@ -20,6 +20,7 @@ from .links import link_fields, write_link
 from .numbers import STYLES
 from .registry import CALCULATORS
 from .schema import Schema, read_field, split_key
+from .sensitivity import moves
 
 #: Results are rounded so that ``data-value`` reads the same from Python and from
 #: JavaScript's ``String(number)`` (no float noise such as 0.30000000000000004).
@@ -30,7 +31,8 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     """Read ``fields`` (raw text by input key) in ``lang``'s number style and evaluate.
 
     Keys the calculator does not know are ignored. Returns ``{"ok", "items", "values",
-    "notes", "errors", "inputs", "link"}``; ``errors`` maps an input key to ``{"code",
+    "notes", "figure", "moves", "errors", "inputs", "link"}``; ``moves`` is what moves the
+    headline result (:mod:`calculators.sensitivity`), ``{}`` where nothing can; ``errors`` maps an input key to ``{"code",
     "params"}``; ``link`` is the ``v=1`` query that opens these inputs again (the page's Copy
     link, address bar and QR code), ``None`` while an input cannot be read. An unknown
     calculator or language is such an error too, under the key ``calculator`` or ``lang``.
@@ -45,7 +47,7 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     items = schema.items_in(list(fields))
     inputs, errors = read_inputs(schema, fields, lang, items)
     result: dict[str, Any] = {
-        "ok": False, "items": list(items), "values": {}, "notes": [], "figure": {}, "errors": errors,
+        "ok": False, "items": list(items), "values": {}, "notes": [], "figure": {}, "moves": {}, "errors": errors,
         "inputs": {key: clean(value) for key, value in inputs.items()},
         "link": None if errors else write_link(schema, inputs, fields, items),
     }
@@ -62,6 +64,8 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
         notes=[note.as_json() for note in evaluation.notes],
         figure=evaluation.figure,
     )
+    found = moves(schema, inputs, items)
+    result["moves"] = {} if found is None else found.as_json()
     return result
 
 
@@ -106,7 +110,7 @@ def _refused(calculator_id: Any, lang: Any) -> dict[str, Any] | None:
 
 
 def _error_result(key: str, code: str) -> dict[str, Any]:
-    return {"ok": False, "items": [], "values": {}, "notes": [], "figure": {}, "inputs": {},
+    return {"ok": False, "items": [], "values": {}, "notes": [], "figure": {}, "moves": {}, "inputs": {},
             "errors": {key: {"code": code, "params": {}}}}
 
 

@@ -28,6 +28,7 @@ from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from calculators.run import data_value, run
 from calculators.schema import Field, Schema, split_key
+from calculators.sensitivity import HEADLINES
 from sitebuild import figures, glossary, questions, runtime, workshop
 from sitebuild.chapters import (
     CALCULATOR_CHAPTERS,
@@ -379,9 +380,20 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         outputs=outputs, item_outputs=item_outputs, main_outputs=main_outputs,
         formulas=formulas, refs=refs, notes=notes,
         has_figure="figure" in texts, figure_json=json.dumps(result["figure"], ensure_ascii=False),
+        moves_json=json.dumps(result["moves"], ensure_ascii=False),
+        moves_output=moves_output(schema, texts, result["moves"]),
         m={"widget": widget, "calc": texts, "workshop": catalogue(lang, "workshop")}, questions=questions,
         runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )
+
+
+def moves_output(schema: Schema, texts: dict[str, Any], moves: dict[str, Any]) -> str:
+    """The result "What moves it" is about, by its label; beside other offers the value
+    calculator's bare keys are offer 1, and the label says so (as moves.js does)."""
+    label = str(texts["outputs"].get(HEADLINES.get(schema.id, ""), ""))
+    if label and schema.group is not None and schema.group.first == 2 and moves.get("items"):
+        label += " (" + texts["group"]["item"].format(n=1) + ")"
+    return label
 
 
 def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any], lang: str, currency: str) -> str:

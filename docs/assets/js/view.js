@@ -7,6 +7,7 @@ import { dataValue, fill, formatNumber, resultText } from "./format.js";
 import { renderFigure } from "./figures.js";
 import { fieldOf } from "./links.js";
 import { headlineText } from "./headline.js";
+import { renderMoves } from "./moves.js";
 
 export class WidgetView {
   // ``onSettled(state)`` is told each time the results match the inputs again.
@@ -70,6 +71,7 @@ export class WidgetView {
     }
     this.showNotes(result.notes || [], currency);
     this.drawFigure(result.figure, values);
+    this.drawMoves(result.moves);
     this.showNames();
     this.showHeadline(values);
     return true;
@@ -212,6 +214,8 @@ export class WidgetView {
     this.formatPrerendered();
     const figure = this.root.querySelector(".cv-figure");
     if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues());
+    const moves = this.root.querySelector(".cv-moves");
+    if (moves) this.drawMoves(JSON.parse(moves.dataset.moves));
     this.showNames();
     this.showHeadline(this.prerenderedValues());
   }
@@ -249,6 +253,18 @@ export class WidgetView {
     this.figureWidth = container ? container.clientWidth : 0;
     const text = this.messages.calculator.figure;
     renderFigure(container, this.spec.id, figure, text, this.locale, this.currency(), values);
+  }
+
+  // What moves the headline result (calculators/sensitivity.py), from the same answer.
+  // A fault in drawing it must not keep the results from showing: the section hides instead.
+  drawMoves(moves) {
+    const section = this.root.querySelector(".cv-moves");
+    try {
+      renderMoves(section, moves, this.spec, this.locale, this.currency());
+    } catch (error) {
+      if (section) section.hidden = true;
+      console.error(error);
+    }
   }
 
   prerenderedValues() {
