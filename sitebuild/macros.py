@@ -369,7 +369,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         },
         "outputs": {o.key: o.kind for o in schema.outputs},
         "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure", "headline")},
-                     "workshop": {k: catalogue(lang, "workshop")[k] for k in ("actions", "qr", "export")}},
+                     "workshop": {k: catalogue(lang, "workshop")[k] for k in ("actions", "qr", "mine", "export")}},
         # For exports: the calculator's name and every input's and result's label.
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
         "labels": {"fields": texts["fields"], "outputs": texts["outputs"]},

@@ -12,6 +12,9 @@ const QUIET_ZONE = 4; // modules of white around the code, as the QR standard as
 // at any size on a projector and in print.
 export async function qrSvg(text, label) {
   const { qrcode } = await qrLibrary();
+  // Byte mode as UTF-8: the library's own conversion keeps only each character's low byte, so
+  // a name like "Анна" or "小王" before a participant's link would come out as other letters.
+  qrcode.stringToBytes = (s) => [...new TextEncoder().encode(s)];
   const code = qrcode(0, "M"); // the smallest version that holds the link; 15 % recovery
   code.addData(text);
   code.make();
