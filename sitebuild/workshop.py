@@ -24,6 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 QRCODE = ROOT / "node_modules" / "qrcode-generator"
 #: Where the QR library is served from; share.js imports it relatively.
 QRCODE_TARGET = "assets/vendor/qrcode-generator/qrcode.mjs"
+JSQR = ROOT / "node_modules" / "jsqr" / "dist" / "jsQR.js"
+#: Where the QR reader is served from (Compare the room's scanner); scan.js loads it relatively.
+JSQR_TARGET = "assets/vendor/jsqr/jsQR.js"
 
 #: The library's cases, in the order a workshop meets them (calculator, preset name).
 SCENARIOS = (
@@ -83,6 +86,14 @@ def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, st
         '<textarea id="cv-compare-links" rows="6" spellcheck="false" autocomplete="off" aria-describedby="cv-compare-hint"></textarea>'
         f'<p><button type="button" class="md-button md-button--primary" data-action="compare">{escape(words["button"])}</button> '
         f'<button type="button" class="md-button" data-action="clear">{escape(words["clear"])}</button></p>'
+        # Participants' "my result" QR codes: by the camera, or from images (compare.js, scan.js).
+        '<div class="cv-compare-scan">'
+        f'<button type="button" class="md-button" data-action="scan" aria-pressed="false">{escape(words["scan"])}</button>'
+        f'<label for="cv-compare-images">{escape(words["images"])}</label>'
+        '<input id="cv-compare-images" type="file" accept="image/*" multiple>'
+        f'<video class="cv-compare-camera" muted playsinline hidden aria-label="{escape(words["camera"])}"></video>'
+        '<p class="cv-compare-scan-status" role="status"></p>'
+        "</div>"
         '<p class="cv-compare-messages" role="status"></p>'
         '<div class="cv-compare-table" aria-live="polite"></div>'
         f'<p class="cv-privacy">{escape(words["note"])}</p>'
@@ -102,10 +113,14 @@ def render_prepare(lang: str) -> Markup:
 
 # --- After the build ---------------------------------------------------------------------------
 
-def vendor_qrcode(site: Path) -> None:
+def vendor_qr_libraries(site: Path) -> None:
+    """The QR code writer (share.js) and reader (scan.js, loaded only when a trainer scans)."""
     target = site / QRCODE_TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(QRCODE / "dist" / "qrcode.mjs", target)
+    reader = site / JSQR_TARGET
+    reader.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(JSQR, reader)
 
 
 def write_offline_manifest(site: Path) -> None:
@@ -143,6 +158,6 @@ def write_cache_headers(site: Path) -> None:
 
 
 def finish(site: Path) -> None:
-    vendor_qrcode(site)
+    vendor_qr_libraries(site)
     write_offline_manifest(site)
     write_cache_headers(site)

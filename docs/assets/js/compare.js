@@ -1,8 +1,12 @@
-// Compare the room: a trainer pastes participants' links and sees their inputs and results
-// side by side. Each link is computed by the same Python runtime as the calculators, in this
-// browser; nothing is sent anywhere.
+// Compare the room: a trainer pastes participants' links, or scans their "my result" QR codes,
+// and sees their inputs and results side by side. Each link is computed by the same Python
+// runtime as the calculators, in this browser; nothing is sent anywhere.
+// The box of links is the room: a scanned code becomes one more line in it (the same line a
+// chat would paste, "Anna: https://…"), so pasting, scanning, removing a person and keeping the
+// room over a reload all go through one reading (readLink) and one table.
 import { compute, runtimeUrls, startRuntime } from "./runtime.js";
 import { fill, formatNumber, keyLabel, resultText } from "./format.js";
+import { qrReader, readImage, scanFrames, startCamera } from "./scan.js";
 
 const SLUG = /\/calculators\/([a-z-]+)\/?$/;
 
@@ -28,6 +32,23 @@ export function readLink(line, calculators) {
     .replace(/^\[[^\]]*\]\s*/, "") // a chat's time stamp
     .replace(/^[\s:;,\-–—>|：]+|[\s:;,\-–—<|：，]+$/g, "");
   return { slug: match[1], fields, name: name.slice(0, 60) };
+}
+
+// The room's text with `line` added at its end, or null when a line of the room says the same
+// already: the same code read twice counts once.
+export function withLine(text, line) {
+  const wanted = line.trim();
+  if (text.split(/\r?\n/).some((existing) => existing.trim() === wanted)) return null;
+  const kept = text.replace(/\s+$/, "");
+  return (kept ? kept + "\n" : "") + wanted;
+}
+
+// The room's text without its line number `n` (counted from 1, blank lines included, as the
+// table's "Line" column counts).
+export function withoutLine(text, n) {
+  const lines = text.split(/\r?\n/);
+  lines.splice(n - 1, 1);
+  return lines.join("\n");
 }
 
 // A token as a link ("<https://…>" as some chats wrap it), or null.
@@ -112,7 +133,13 @@ function table(spec, rows, lang, words) {
     const mark = numbers.length > 1 && numeric(mainValue) ? (mainValue === highest ? "highest" : mainValue === lowest ? "lowest" : "") : "";
     if (mark) tr.dataset.mark = mark;
     tr.append(cell("td", String(row.line)));
-    tr.append(cell("th", row.name || fill(words.participant, () => String(row.number)), { scope: "row", class: "cv-compare-name" }));
+    const name = row.name || fill(words.participant, () => String(row.number));
+    const nameCell = cell("th", "", { scope: "row", class: "cv-compare-name" });
+    // One button per person, named after them for screen readers ("Remove Anna").
+    const remove = cell("button", "", { type: "button", class: "cv-compare-remove", "data-action": "remove", "data-line": String(row.line), title: fill(words.remove, () => name) });
+    remove.append(cell("span", "✕", { "aria-hidden": "true" }), cell("span", fill(words.remove, () => name), { class: "cv-visually-hidden" }));
+    nameCell.append(remove, " ", name); // first: a long name is cut short, never its button
+    tr.append(nameCell);
     const currency = (result.inputs && result.inputs.currency) || "USD";
     for (const [kind, key, pick] of columns) {
       const value = (pick(result) || {})[key];
@@ -149,6 +176,8 @@ async function compareRoom(root) {
   if (!lines.length) problems.push(words.empty);
   output.replaceChildren();
   messages.textContent = problems.join(" ");
+  keepRoom(root);
+  root.dataset.compared = "0";
   if (!links.length) return;
   const spec = calculators[links[0].slug];
   await startRuntime(runtimeUrls(root.dataset.runtime));
@@ -164,24 +193,170 @@ async function compareRoom(root) {
   root.dataset.compared = String(results.length);
 }
 
+// ---- the room kept on this device, for this page only ----------------------------------------
+const roomKey = () => "cv-room:" + location.pathname;
+
+function keepRoom(root) {
+  const text = root.querySelector("textarea").value;
+  try {
+    if (text.trim()) localStorage.setItem(roomKey(), text);
+    else localStorage.removeItem(roomKey());
+  } catch { /* storage refused (private mode): the room lasts as long as the page */ }
+}
+
+function keptRoom() {
+  try {
+    return localStorage.getItem(roomKey()) || "";
+  } catch {
+    return "";
+  }
+}
+
+// ---- scanning: the camera, or image files --------------------------------------------------
+const scans = new WeakMap();
+
+function scanState(root) {
+  if (!scans.has(root)) scans.set(root, { stop: null, lastRead: null, queue: Promise.resolve(), read: null });
+  return scans.get(root);
+}
+
+function say(root, text) {
+  root.querySelector(".cv-compare-scan-status").textContent = text;
+}
+
+const roomCount = (root, words) => fill(words.count, () => root.dataset.compared || "0");
+
+// One code read: its line joins the room unless the room has it. A code still held up to the
+// camera is read again frame after frame: only a new reading counts (`again` for images).
+async function addScanned(root, text, again = false) {
+  const state = scanState(root);
+  const { words, calculators } = JSON.parse(root.dataset.compare);
+  const line = text.replace(/\s+/g, " ").trim();
+  if (!again && line === state.lastRead) return;
+  state.lastRead = line;
+  const link = readLink(line, calculators);
+  if (!link) return say(root, words.not_a_code);
+  const textarea = root.querySelector("textarea");
+  const first = textarea.value.split(/\r?\n/).map((l) => readLink(l, calculators)).find(Boolean);
+  if (first && first.slug !== link.slug) return say(root, fill(words.scan_other, () => calculators[link.slug].title));
+  const who = link.name || words.no_name;
+  const next = withLine(textarea.value, line);
+  if (next === null) return say(root, `${fill(words.again, () => who)} ${roomCount(root, words)}`);
+  textarea.value = next;
+  await compareRoom(root);
+  say(root, `${fill(words.added, () => who)} ${roomCount(root, words)}`);
+}
+
+// Codes arrive one after another; each waits for the one before (the table is rebuilt each time).
+function arrive(root, text, again) {
+  const state = scanState(root);
+  state.queue = state.queue.then(() => addScanned(root, text, again)).catch((error) => {
+    console.warn("compare:", error);
+    say(root, JSON.parse(root.dataset.compare).words.failed);
+  });
+  return state.queue;
+}
+
+async function reader(root) {
+  const state = scanState(root);
+  state.read ||= await qrReader();
+  return state.read;
+}
+
+function showScanning(root, on) {
+  const { words } = JSON.parse(root.dataset.compare);
+  const button = root.querySelector("[data-action=scan]");
+  button.setAttribute("aria-pressed", String(on));
+  button.textContent = on ? words.scan_stop : words.scan;
+  root.querySelector(".cv-compare-camera").hidden = !on;
+}
+
+function stopScanning(root) {
+  const state = scanState(root);
+  state.stop?.();
+  state.stop = null;
+  showScanning(root, false);
+}
+
+async function toggleScanning(root) {
+  const state = scanState(root);
+  if (state.stop) return stopScanning(root);
+  const { words } = JSON.parse(root.dataset.compare);
+  const video = root.querySelector(".cv-compare-camera");
+  try {
+    const read = await reader(root);
+    state.stop = await startCamera(video);
+    state.lastRead = null;
+    showScanning(root, true);
+    say(root, `${words.scanning} ${roomCount(root, words)}`);
+    // Until the trainer stops, or leaves the page (instant navigation keeps the document).
+    await scanFrames(video, read, (text) => arrive(root, text), () => state.stop !== null && root.isConnected);
+    if (!root.isConnected) stopScanning(root);
+  } catch (error) {
+    console.warn("compare: camera", error);
+    stopScanning(root);
+    say(root, fill(words.no_camera, () => error.name || String(error)));
+  }
+}
+
+async function readFiles(root, input) {
+  const { words } = JSON.parse(root.dataset.compare);
+  const read = await reader(root);
+  for (const file of input.files) {
+    let texts = [];
+    try {
+      texts = await readImage(file, read);
+    } catch (error) {
+      console.warn("compare: image", error);
+    }
+    if (!texts.length) say(root, fill(words.no_code, () => file.name));
+    for (const text of texts) await arrive(root, text, true);
+  }
+  input.value = ""; // the same file chosen again is read again
+}
+
+function clearRoom(root) {
+  root.querySelector("textarea").value = "";
+  root.querySelector(".cv-compare-table").replaceChildren();
+  root.querySelector(".cv-compare-messages").textContent = "";
+  root.dataset.compared = "0";
+  scanState(root).lastRead = null;
+  keepRoom(root);
+  say(root, "");
+}
+
+async function removeLine(root, line) {
+  const textarea = root.querySelector("textarea");
+  const removed = textarea.value.split(/\r?\n/)[line - 1]?.trim();
+  if (removed === scanState(root).lastRead) scanState(root).lastRead = null; // may be scanned anew
+  textarea.value = withoutLine(textarea.value, line);
+  await compareRoom(root);
+  root.querySelector("textarea").focus(); // the row and its button are gone: focus stays near
+}
+
+function failed(root, error) {
+  console.warn("compare:", error);
+  root.querySelector(".cv-compare-messages").textContent = JSON.parse(root.dataset.compare).words.failed;
+}
+
 function mountCompare() {
   for (const root of document.querySelectorAll("[data-compare]:not([data-mounted])")) {
     root.setAttribute("data-mounted", "");
     root.addEventListener("click", (event) => {
       const action = event.target.closest("[data-action]");
       if (!action) return;
-      if (action.dataset.action === "clear") {
-        root.querySelector("textarea").value = "";
-        root.querySelector(".cv-compare-table").replaceChildren();
-        root.querySelector(".cv-compare-messages").textContent = "";
-      }
-      if (action.dataset.action === "compare") {
-        compareRoom(root).catch((error) => {
-          console.warn("compare:", error);
-          root.querySelector(".cv-compare-messages").textContent = JSON.parse(root.dataset.compare).words.failed;
-        });
-      }
+      if (action.dataset.action === "clear") clearRoom(root);
+      if (action.dataset.action === "compare") compareRoom(root).catch((error) => failed(root, error));
+      if (action.dataset.action === "scan") toggleScanning(root);
+      if (action.dataset.action === "remove") removeLine(root, Number(action.dataset.line)).catch((error) => failed(root, error));
     });
+    root.querySelector("input[type=file]")?.addEventListener("change", (event) => readFiles(root, event.target).catch((error) => failed(root, error)));
+    // The room as it was left: after a reload, or on coming back to the page.
+    const kept = keptRoom();
+    if (kept.trim()) {
+      root.querySelector("textarea").value = kept;
+      compareRoom(root).catch((error) => failed(root, error));
+    }
   }
 }
 
