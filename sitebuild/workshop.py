@@ -43,6 +43,14 @@ SCENARIOS = (
 #: customer share the daily-coffee case asks about).
 COMPARE_MAIN = {"value": "net_value", "lifetime_value": "lifetime_value", "competition": "share_you"}
 
+#: The debrief's charts, one at a time, per calculator: the results whose spread across the
+#: room a trainer discusses (each offer's or item's too, when the room's links have them).
+DEBRIEF = {
+    "value": ("value_ratio", "net_value"),
+    "lifetime_value": ("lifetime_value", "ltv_to_cac"),
+    "competition": ("share_you", "share_level_1", "share_level_2", "share_level_3"),
+}
+
 #: Pages a prepared device keeps for each language (slugs; "" is the language's home page).
 OFFLINE_PAGES = ("", *(f"calculators/{schema.slug}" for schema in CALCULATORS.values()),
                  "workshop", "workshop/scenarios", "workshop/compare")
@@ -96,6 +104,18 @@ def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, st
         "</div>"
         '<p class="cv-compare-messages" role="status"></p>'
         '<div class="cv-compare-table" aria-live="polite"></div>'
+        # The debrief: the room's spread, one chart at a time, in present mode (debrief.js).
+        f'<p class="cv-compare-after"><button type="button" class="md-button" data-action="debrief" aria-expanded="false" aria-controls="cv-compare-debrief">{escape(words["debrief"])}</button> '
+        f'<button type="button" class="md-button" data-action="room-csv">{escape(words["download"])}</button></p>'
+        '<section class="cv-debrief" id="cv-compare-debrief" hidden aria-labelledby="cv-debrief-title">'
+        '<h2 class="cv-debrief-title" id="cv-debrief-title" tabindex="-1"></h2>'
+        '<figure class="cv-debrief-chart"></figure>'
+        '<p class="cv-debrief-nav">'
+        f'<button type="button" class="md-button" data-action="debrief-previous">{escape(words["previous"])}</button> '
+        '<span class="cv-debrief-position" aria-live="polite"></span> '
+        f'<button type="button" class="md-button md-button--primary" data-action="debrief-next">{escape(words["next"])}</button> '
+        f'<button type="button" class="md-button" data-action="debrief-exit">{escape(words["debrief_exit"])}</button>'
+        "</p></section>"
         f'<p class="cv-privacy">{escape(words["note"])}</p>'
         "</div>"
     )

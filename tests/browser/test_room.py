@@ -196,3 +196,97 @@ def test_the_qr_reader_is_vendored_and_kept_for_offline_use(site_dir) -> None:
 
     assert (site_dir / "assets/vendor/jsqr/jsQR.js").read_bytes() == (ROOT / "node_modules/jsqr/dist/jsQR.js").read_bytes()
     assert "assets/vendor/jsqr/jsQR.js" in json.loads((site_dir / "offline.json").read_text())["assets"]
+
+
+def debrief_keys(page) -> list[str]:
+    """The debrief's charts in order, by the result each draws, read by pressing → round."""
+    keys = [page.locator(".cv-debrief-chart").get_attribute("data-key")]
+    while True:
+        page.keyboard.press("ArrowRight")
+        key = page.locator(".cv-debrief-chart").get_attribute("data-key")
+        if key == keys[0]:
+            return keys
+        keys.append(key)
+
+
+def bars(page) -> list[tuple[str, str]]:
+    """The drawn chart's bars as (name, value as written), top to bottom."""
+    return [(g.locator("text").nth(0).text_content(), g.locator("text").nth(1).text_content())
+            for g in page.locator(".cv-debrief-chart svg .cv-bar-group").all()]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_debrief_shows_the_room_one_chart_at_a_time_and_exports_it(watched, server, lang: str, tmp_path) -> None:
+    import csv
+    import io
+
+    words = catalogue(lang, "workshop")["compare"]
+    page = goto(watched, compare_url(server, lang))
+    page.fill("#cv-compare-links", "\n".join(lines_for(server, lang)))
+    page.click("[data-action=compare]")
+    page.wait_for_function(COMPARED, arg=3, timeout=90_000)
+    page.get_by_role("button", name=words["debrief"]).click()
+    # Present mode: the site's header and the room's table give way to the chart.
+    assert page.evaluate("document.documentElement.classList.contains('cv-present')")
+    assert page.locator(".md-header").is_hidden() and page.locator(".cv-compare-grid").is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('cv-debrief-title')")
+    assert debrief_keys(page) == ["value_ratio", "net_value"]
+    # Value ratios, highest first: Bob 230 ÷ 170 = 1.35, Anna 120 ÷ 100 = 1.2, the third 130 ÷ 120 = 1.08.
+    unnamed = words["participant"].replace("{n}", "3")
+    decimal = "," if lang == "nl" else "."
+    assert bars(page) == [("Bob", f"1{decimal}35"), ("Anna", f"1{decimal}2"), (unnamed, f"1{decimal}08")]
+    assert page.locator(".cv-debrief-position").inner_text() == words["position"].replace("{i}", "1").replace("{n}", "2")
+    page.get_by_role("button", name=words["next"]).click()
+    net = [value.replace("\u00a0", " ") for _, value in bars(page)]
+    assert net == (["$60", "$20", "$10"] if lang == "en" else ["US$ 60", "US$ 20", "US$ 10"]), net
+    # The chart is drawn at the container's width, with its numbers as a table.
+    width = page.evaluate("[document.querySelector('.cv-debrief-chart svg').getAttribute('width'), document.querySelector('.cv-debrief-chart').clientWidth]")
+    assert abs(int(width[0]) - width[1]) <= 1
+    table = [[c.text_content() for c in r.locator("th, td").all()] for r in page.locator(".cv-debrief-chart tbody tr").all()]
+    assert [row[0] for row in table] == ["Bob", "Anna", unnamed]
+    page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
+    assert page.evaluate("axe.run('.cv-debrief', {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))") == []
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.documentElement.classList.contains('cv-present')")
+    assert page.locator(".md-header").is_visible() and page.locator(".cv-debrief").is_hidden()
+    # The room as CSV, by the locale's rules (share.js): a semicolon and a decimal comma in Dutch.
+    with page.expect_download() as download:
+        page.get_by_role("button", name=words["download"]).click()
+    assert download.value.suggested_filename == "room-value.csv"
+    path = tmp_path / "room.csv"
+    download.value.save_as(path)
+    text = path.read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";" if lang == "nl" else ","))
+    assert rows[0][:2] == [words["line"], words["name"]]
+    header = rows[0]
+    value_labels = catalogue(lang, "value")["outputs"]
+    by_name = {row[1]: dict(zip(header, row)) for row in rows[1:]}
+    assert list(by_name) == ["Bob", "Anna", unnamed]  # as the table sorts them
+    assert by_name["Bob"][value_labels["net_value"]] == "60"
+    # 230 ÷ 170 = 1.352941…: the full number, with the locale's decimal mark.
+    assert by_name["Bob"][value_labels["value_ratio"]].startswith(f"1{decimal}3529")
+    assert by_name["Anna"][words["line"]] == "1"
+    assert watched.errors == []
+
+
+def test_debrief_charts_follow_each_calculator(watched, server) -> None:
+    """Lifetime value: LTV and LTV:CAC; competition: each level's customer share."""
+    page = goto(watched, compare_url(server, "en"))
+    for slug, queries, expected in (
+        ("lifetime-value", ["v=1", "v=1&average_check=30&margin_percent=70&lifetime_months=&churn_percent=5&acquisition_cost=120"],
+         ["lifetime_value", "ltv_to_cac"]),
+        ("competition", ["v=1&name_1=Chain&same_kind_1=yes&same_need_1=yes&benefit_1=4.5&cost_1=3&spend_1=20", "v=1"],
+         ["share_you", "share_level_1", "share_level_2", "share_level_3"]),
+    ):
+        page.fill("#cv-compare-links", "\n".join(f"P{i}: {server.url}calculators/{slug}/?{q}" for i, q in enumerate(queries)))
+        page.click("[data-action=compare]")
+        page.wait_for_function(f"document.querySelector('.cv-compare-grid caption')?.textContent.includes({catalogue('en', 'guide')['calculators'][slug.replace('-', '_')]['title']!r})", timeout=90_000)
+        page.get_by_role("button", name=catalogue("en", "workshop")["compare"]["debrief"]).click()
+        assert debrief_keys(page) == expected
+        if slug == "lifetime-value":
+            page.keyboard.press("ArrowRight")  # LTV:CAC: the fitness club has no acquisition cost
+            # 420 ÷ 120 = 3.5 for P1; P0 has no number and is named below the chart, not drawn as 0.
+            assert bars(page) == [("P1", "3.5")]
+            assert "P0" in page.locator(".cv-debrief-chart .cv-legend-note").inner_text()
+        page.keyboard.press("Escape")
+    assert watched.errors == []

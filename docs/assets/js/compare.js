@@ -7,6 +7,8 @@
 import { compute, runtimeUrls, startRuntime } from "./runtime.js";
 import { fill, formatNumber, keyLabel, resultText } from "./format.js";
 import { qrReader, readImage, scanFrames, startCamera } from "./scan.js";
+import { debriefCharts, spreadChart } from "./debrief.js";
+import { csvTable, download } from "./share.js";
 
 const SLUG = /\/calculators\/([a-z-]+)\/?$/;
 
@@ -156,7 +158,12 @@ function table(spec, rows, lang, words) {
   return element;
 }
 
+// The room as last computed, per page: what the debrief and the room's CSV show.
+const rooms = new WeakMap();
+let comparing = 0;
+
 async function compareRoom(root) {
+  const generation = ++comparing; // a later comparison (a reload's, a new scan's) wins
   const config = JSON.parse(root.dataset.compare);
   const { words, lang, calculators } = config;
   const messages = root.querySelector(".cv-compare-messages");
@@ -178,10 +185,12 @@ async function compareRoom(root) {
   messages.textContent = problems.join(" ");
   keepRoom(root);
   root.dataset.compared = "0";
+  rooms.delete(root);
   if (!links.length) return;
   const spec = calculators[links[0].slug];
   await startRuntime(runtimeUrls(root.dataset.runtime));
   const results = await Promise.all(links.map((link) => compute({ calculator: spec.id, fields: link.fields, lang: "link" })));
+  if (generation !== comparing) return;
   const rows = links.map((link, i) => ({ ...link, result: results[i] }));
   for (const row of rows) {
     if (row.result.ok) continue;
@@ -190,6 +199,7 @@ async function compareRoom(root) {
   }
   messages.textContent = problems.join(" ");
   output.replaceChildren(table(spec, rows, lang, words));
+  rooms.set(root, { spec, rows, lang, words });
   root.dataset.compared = String(results.length);
 }
 
@@ -334,6 +344,94 @@ async function removeLine(root, line) {
   root.querySelector("textarea").focus(); // the row and its button are gone: focus stays near
 }
 
+// ---- the debrief: one chart at a time, in present mode ---------------------------------------
+function nameOf(row, words) {
+  return row.name || fill(words.participant, () => String(row.number));
+}
+
+function showChart(root, index) {
+  const room = rooms.get(root);
+  const state = debriefs.get(root);
+  if (!room || !state) return;
+  const { spec, rows, lang, words } = room;
+  state.index = (index + state.charts.length) % state.charts.length;
+  const key = state.charts[state.index];
+  const label = labelOf(spec, "outputs", key);
+  const entries = rows.map((row) => {
+    const value = row.result.ok ? (row.result.values || {})[key] : null;
+    const currency = (row.result.inputs && row.result.inputs.currency) || "USD";
+    return { name: nameOf(row, words), value, text: row.result.ok ? shown(spec, "outputs", key, value, lang, currency) : "–" };
+  });
+  const section = root.querySelector(".cv-debrief");
+  section.querySelector(".cv-debrief-title").textContent = label;
+  section.querySelector(".cv-debrief-position").textContent = fill(words.position, (name) => String(name === "i" ? state.index + 1 : state.charts.length));
+  const figure = section.querySelector(".cv-debrief-chart");
+  figure.dataset.key = key;
+  const width = Math.max(280, Math.round(figure.clientWidth || 640)); // the container's width, as figures.js draws
+  figure.replaceChildren(...spreadChart(entries, label, words, width));
+}
+
+const debriefs = new WeakMap();
+
+function openDebrief(root) {
+  const room = rooms.get(root);
+  const messages = root.querySelector(".cv-compare-messages");
+  const charts = room ? debriefCharts(room.spec.debrief || [room.spec.main], room.rows) : [];
+  if (!charts.length) {
+    messages.textContent = room ? room.words.no_chart : JSON.parse(root.dataset.compare).words.empty;
+    return;
+  }
+  stopScanning(root);
+  const redraw = () => showChart(root, debriefs.get(root).index);
+  debriefs.set(root, { charts, index: 0, redraw });
+  document.documentElement.classList.add("cv-present");
+  root.classList.add("cv-presenting");
+  const section = root.querySelector(".cv-debrief");
+  section.hidden = false;
+  root.querySelector("[data-action=debrief]").setAttribute("aria-expanded", "true");
+  window.scrollTo(0, 0);
+  showChart(root, 0);
+  window.addEventListener("resize", redraw);
+  section.querySelector(".cv-debrief-title").focus();
+}
+
+function closeDebrief(root) {
+  const state = debriefs.get(root);
+  if (!state) return;
+  window.removeEventListener("resize", state.redraw);
+  debriefs.delete(root);
+  document.documentElement.classList.remove("cv-present");
+  root.classList.remove("cv-presenting");
+  root.querySelector(".cv-debrief").hidden = true;
+  const button = root.querySelector("[data-action=debrief]");
+  button.setAttribute("aria-expanded", "false");
+  button.focus();
+}
+
+// The room as one table in a file: line, name, then every result and input the table shows,
+// raw numbers that the locale's CSV rules (share.js) write as the reader's spreadsheet reads.
+function roomCsv(root) {
+  const room = rooms.get(root);
+  if (!room) return;
+  const { spec, rows, lang, words } = room;
+  const columns = [];
+  for (const kind of ["outputs", "fields"]) {
+    for (const row of rows) {
+      for (const key of Object.keys((kind === "outputs" ? row.result.values : row.result.inputs) || {})) {
+        if (!columns.some(([k, c]) => k === kind && c === key) && (spec[kind][key.replace(/_\d+$/, "")] || spec[kind][key])) columns.push([kind, key]);
+      }
+    }
+  }
+  const table = [[words.line, words.name, ...columns.map(([kind, key]) => labelOf(spec, kind, key))]];
+  for (const row of ranked(rows, spec.main)) {
+    table.push([row.line, nameOf(row, words), ...columns.map(([kind, key]) => {
+      const value = ((kind === "outputs" ? (row.result.ok ? row.result.values : {}) : row.result.inputs) || {})[key];
+      return value === null || value === undefined ? "" : value;
+    })]);
+  }
+  download(`room-${spec.id.replaceAll("_", "-")}.csv`, "text/csv;charset=utf-8", csvTable(table, lang));
+}
+
 function failed(root, error) {
   console.warn("compare:", error);
   root.querySelector(".cv-compare-messages").textContent = JSON.parse(root.dataset.compare).words.failed;
@@ -349,6 +447,17 @@ function mountCompare() {
       if (action.dataset.action === "compare") compareRoom(root).catch((error) => failed(root, error));
       if (action.dataset.action === "scan") toggleScanning(root);
       if (action.dataset.action === "remove") removeLine(root, Number(action.dataset.line)).catch((error) => failed(root, error));
+      if (action.dataset.action === "debrief") openDebrief(root);
+      if (action.dataset.action === "debrief-exit") closeDebrief(root);
+      if (action.dataset.action === "debrief-previous") showChart(root, debriefs.get(root).index - 1);
+      if (action.dataset.action === "debrief-next") showChart(root, debriefs.get(root).index + 1);
+      if (action.dataset.action === "room-csv") roomCsv(root);
+    });
+    root.addEventListener("keydown", (event) => {
+      if (!debriefs.has(root) || event.target.matches("input, textarea")) return;
+      if (event.key === "Escape") closeDebrief(root);
+      if (event.key === "ArrowRight") showChart(root, debriefs.get(root).index + 1);
+      if (event.key === "ArrowLeft") showChart(root, debriefs.get(root).index - 1);
     });
     root.querySelector("input[type=file]")?.addEventListener("change", (event) => readFiles(root, event.target).catch((error) => failed(root, error)));
     // The room as it was left: after a reload, or on coming back to the page.
