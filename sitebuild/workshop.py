@@ -97,8 +97,10 @@ def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, st
         # Participants' "my result" QR codes: by the camera, or from images (compare.js, scan.js).
         '<div class="cv-compare-scan">'
         f'<button type="button" class="md-button" data-action="scan" aria-pressed="false">{escape(words["scan"])}</button>'
-        f'<label for="cv-compare-images">{escape(words["images"])}</label>'
-        '<input id="cv-compare-images" type="file" accept="image/*" multiple>'
+        # The file input's own button speaks the browser's language, not the page's: it is
+        # hidden (still focusable) and its label, styled as a button, opens it.
+        '<input id="cv-compare-images" class="cv-visually-hidden cv-compare-file" type="file" accept="image/*" multiple>'
+        f'<label for="cv-compare-images" class="md-button">{escape(words["images"])}</label>'
         f'<video class="cv-compare-camera" muted playsinline hidden aria-label="{escape(words["camera"])}"></video>'
         '<p class="cv-compare-scan-status" role="status"></p>'
         "</div>"

@@ -290,3 +290,21 @@ def test_debrief_charts_follow_each_calculator(watched, server) -> None:
             assert "P0" in page.locator(".cv-debrief-chart .cv-legend-note").inner_text()
         page.keyboard.press("Escape")
     assert watched.errors == []
+
+
+@pytest.mark.parametrize("lang", ["zh"])
+def test_without_a_camera_the_page_says_so_and_images_still_work(watched, server, lang: str, tmp_path) -> None:
+    words = catalogue(lang, "workshop")["compare"]
+    page = goto(watched, compare_url(server, lang))
+    # This browser has no camera (no fake device): getUserMedia fails, and the page says why.
+    page.get_by_role("button", name=words["scan"]).click()
+    before = words["no_camera"].split("{reason}")[0]
+    page.wait_for_function("t => document.querySelector('.cv-compare-scan-status').textContent.startsWith(t)", arg=before)
+    assert page.locator(".cv-compare-camera").is_hidden()
+    assert page.locator("[data-action=scan]").get_attribute("aria-pressed") == "false"
+    name = "小王"  # a name in Chinese survives the code (UTF-8) and heads the row
+    line = f"{name}：{lines_for(server, lang)[1].split(': ', 1)[1]}"
+    page.set_input_files("#cv-compare-images", str(qr_png(page, line, tmp_path / "code.png")))
+    page.wait_for_function(COMPARED, arg=1, timeout=90_000)
+    assert rows(page) == [(name, "60")]
+    assert watched.errors == []

@@ -291,11 +291,13 @@ function stopScanning(root) {
 async function toggleScanning(root) {
   const state = scanState(root);
   if (state.stop) return stopScanning(root);
+  if (state.starting) return; // a second click while the camera is opening
   const { words } = JSON.parse(root.dataset.compare);
   const video = root.querySelector(".cv-compare-camera");
   try {
+    state.starting = true;
     const read = await reader(root);
-    state.stop = await startCamera(video);
+    state.stop = await startCamera(video).finally(() => { state.starting = false; });
     state.lastRead = null;
     showScanning(root, true);
     say(root, `${words.scanning} ${roomCount(root, words)}`);
@@ -303,6 +305,7 @@ async function toggleScanning(root) {
     await scanFrames(video, read, (text) => arrive(root, text), () => state.stop !== null && root.isConnected);
     if (!root.isConnected) stopScanning(root);
   } catch (error) {
+    state.starting = false;
     console.warn("compare: camera", error);
     stopScanning(root);
     say(root, fill(words.no_camera, () => error.name || String(error)));

@@ -34,7 +34,7 @@ export function spreadChart(entries, label, words, width) {
   const drawn = sorted.filter((entry) => numeric(entry.value));
   // A big room gets thinner bars, so that 25 participants fit a projected screen.
   const [rowHeight, bar] = drawn.length > 12 ? [26, 18] : [36, 24];
-  const nameSpace = Math.min(200, Math.round(width * 0.3));
+  const nameSpace = Math.min(200, Math.round(width * (width < 500 ? 0.4 : 0.3))); // a phone: names first
   const valueSpace = Math.min(150, Math.round(width * 0.25));
   const values = drawn.map((entry) => entry.value);
   const [low, high] = [Math.min(0, ...values), Math.max(0, ...values)];
