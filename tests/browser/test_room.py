@@ -308,3 +308,21 @@ def test_without_a_camera_the_page_says_so_and_images_still_work(watched, server
     page.wait_for_function(COMPARED, arg=1, timeout=90_000)
     assert rows(page) == [(name, "60")]
     assert watched.errors == []
+
+
+def test_a_prepared_device_scans_the_room_with_the_network_cut(browser, server, tmp_path) -> None:
+    """"Prepare this device" keeps the QR reader too: offline, codes still join the room."""
+    context = browser.new_context()  # with the service worker
+    page = context.new_page()
+    page.goto(f"{server.url}workshop/")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.click("[data-action=prepare]")
+    page.wait_for_function("document.querySelector('.cv-prepare').dataset.prepared", timeout=120_000)
+    bob = qr_png(page, lines_for(server, "en")[1], tmp_path / "bob.png")
+    context.set_offline(True)
+    page.goto(compare_url(server, "en"))
+    assert page.evaluate("typeof window.jsQR") == "undefined"
+    page.set_input_files("#cv-compare-images", str(bob))
+    page.wait_for_function(COMPARED, arg=1, timeout=90_000)
+    assert rows(page) == [("Bob", "60")]
+    context.close()
