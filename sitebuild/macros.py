@@ -240,7 +240,7 @@ def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
     fields = {**{f.key: f for f in schema.fields}, **({f.key: f for f in schema.group.fields} if schema.group else {})}
     outputs = {o.key: o.kind for o in (*schema.outputs, *(schema.group.outputs if schema.group else ()))}
     return {
-        "id": schema.id, "version": schema.version, "main": workshop.COMPARE_MAIN[schema.id],
+        "id": schema.id, "version": schema.version, "main": workshop.COMPARE_MAIN[schema.id], "debrief": workshop.DEBRIEF[schema.id],
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
         "group": None if schema.group is None else {"first": schema.group.first, "last": schema.group.last},
         "fields": {key: {"label": texts["fields"][key], "kind": f.kind,
@@ -370,7 +370,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         },
         "outputs": {o.key: o.kind for o in schema.outputs},
         "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure", "headline")},
-                     "workshop": {k: catalogue(lang, "workshop")[k] for k in ("actions", "qr", "export")}},
+                     "workshop": {k: catalogue(lang, "workshop")[k] for k in ("actions", "qr", "mine", "export")}},
         # For exports: the calculator's name and every input's and result's label.
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
         "labels": {"fields": texts["fields"], "outputs": texts["outputs"]},

@@ -24,6 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 QRCODE = ROOT / "node_modules" / "qrcode-generator"
 #: Where the QR library is served from; share.js imports it relatively.
 QRCODE_TARGET = "assets/vendor/qrcode-generator/qrcode.mjs"
+JSQR = ROOT / "node_modules" / "jsqr" / "dist" / "jsQR.js"
+#: Where the QR reader is served from (Compare the room's scanner); scan.js loads it relatively.
+JSQR_TARGET = "assets/vendor/jsqr/jsQR.js"
 
 #: The library's cases, in the order a workshop meets them (calculator, preset name).
 SCENARIOS = (
@@ -39,6 +42,14 @@ SCENARIOS = (
 #: one a workshop discusses (the value left to the customer, what a customer is worth, and the
 #: customer share the daily-coffee case asks about).
 COMPARE_MAIN = {"value": "net_value", "lifetime_value": "lifetime_value", "competition": "share_you"}
+
+#: The debrief's charts, one at a time, per calculator: the results whose spread across the
+#: room a trainer discusses (each offer's or item's too, when the room's links have them).
+DEBRIEF = {
+    "value": ("value_ratio", "net_value"),
+    "lifetime_value": ("lifetime_value", "ltv_to_cac"),
+    "competition": ("share_you", "share_level_1", "share_level_2", "share_level_3"),
+}
 
 #: Pages a prepared device keeps for each language (slugs; "" is the language's home page).
 OFFLINE_PAGES = ("", *(f"calculators/{schema.slug}" for schema in CALCULATORS.values()),
@@ -83,8 +94,30 @@ def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, st
         '<textarea id="cv-compare-links" rows="6" spellcheck="false" autocomplete="off" aria-describedby="cv-compare-hint"></textarea>'
         f'<p><button type="button" class="md-button md-button--primary" data-action="compare">{escape(words["button"])}</button> '
         f'<button type="button" class="md-button" data-action="clear">{escape(words["clear"])}</button></p>'
+        # Participants' "my result" QR codes: by the camera, or from images (compare.js, scan.js).
+        '<div class="cv-compare-scan">'
+        f'<button type="button" class="md-button" data-action="scan" aria-pressed="false">{escape(words["scan"])}</button>'
+        # The file input's own button speaks the browser's language, not the page's: it is
+        # hidden (still focusable) and its label, styled as a button, opens it.
+        '<input id="cv-compare-images" class="cv-visually-hidden cv-compare-file" type="file" accept="image/*" multiple>'
+        f'<label for="cv-compare-images" class="md-button">{escape(words["images"])}</label>'
+        f'<video class="cv-compare-camera" muted playsinline hidden aria-label="{escape(words["camera"])}"></video>'
+        '<p class="cv-compare-scan-status" role="status"></p>'
+        "</div>"
         '<p class="cv-compare-messages" role="status"></p>'
         '<div class="cv-compare-table" aria-live="polite"></div>'
+        # The debrief: the room's spread, one chart at a time, in present mode (debrief.js).
+        f'<p class="cv-compare-after"><button type="button" class="md-button" data-action="debrief" aria-expanded="false" aria-controls="cv-compare-debrief">{escape(words["debrief"])}</button> '
+        f'<button type="button" class="md-button" data-action="room-csv">{escape(words["download"])}</button></p>'
+        '<section class="cv-debrief" id="cv-compare-debrief" hidden aria-labelledby="cv-debrief-title">'
+        '<h2 class="cv-debrief-title" id="cv-debrief-title" tabindex="-1"></h2>'
+        '<figure class="cv-debrief-chart"></figure>'
+        '<p class="cv-debrief-nav">'
+        f'<button type="button" class="md-button" data-action="debrief-previous">{escape(words["previous"])}</button> '
+        '<span class="cv-debrief-position" aria-live="polite"></span> '
+        f'<button type="button" class="md-button md-button--primary" data-action="debrief-next">{escape(words["next"])}</button> '
+        f'<button type="button" class="md-button" data-action="debrief-exit">{escape(words["debrief_exit"])}</button>'
+        "</p></section>"
         f'<p class="cv-privacy">{escape(words["note"])}</p>'
         "</div>"
     )
@@ -102,10 +135,14 @@ def render_prepare(lang: str) -> Markup:
 
 # --- After the build ---------------------------------------------------------------------------
 
-def vendor_qrcode(site: Path) -> None:
+def vendor_qr_libraries(site: Path) -> None:
+    """The QR code writer (share.js) and reader (scan.js, loaded only when a trainer scans)."""
     target = site / QRCODE_TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(QRCODE / "dist" / "qrcode.mjs", target)
+    reader = site / JSQR_TARGET
+    reader.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(JSQR, reader)
 
 
 def write_offline_manifest(site: Path) -> None:
@@ -143,6 +180,6 @@ def write_cache_headers(site: Path) -> None:
 
 
 def finish(site: Path) -> None:
-    vendor_qrcode(site)
+    vendor_qr_libraries(site)
     write_offline_manifest(site)
     write_cache_headers(site)

@@ -115,3 +115,13 @@ def value_of(widget: Any, key: str) -> str:
 
 def text_of(widget: Any, key: str) -> str:
     return widget.locator(f"output[data-key={key}]").text_content()
+
+
+def share(scope: Any, action: str) -> None:
+    """Choose ``action`` (``copy-link``, ``qr``, ``mine``, ``present``, ``worksheet``, ``csv``,
+    ``json``) in the "Share & teach" menu of ``scope`` (a page or a widget), as a reader does:
+    open the menu, then click the item."""
+    toggle = scope.locator(".cv-share-toggle").first
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    scope.locator(f".cv-share-menu [data-action={action}]").first.click()

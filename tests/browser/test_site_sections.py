@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from tests.browser.pages import share
 from tests.browser.test_workshop import open_ready, preset_url
 
 SECTIONS = {"en": ["Learn", "Calculators", "Workshop"], "de": ["Lernen", "Rechner", "Workshop"],
@@ -74,7 +75,9 @@ def test_compare_a_room_of_25_named_sorted_marked_and_readable(browser, server, 
     assert net == [value for value, _ in expected]
     # Named rows: the name typed before the link, else the participant's number; pasted line
     # numbers (after the blank line 11, participant i sits on line i + 2).
-    names = [t.strip() for t in page.locator(".cv-compare-grid tbody th").all_inner_texts()]
+    # (The name's text, without its "remove" button.)
+    names = page.locator(".cv-compare-grid tbody th").evaluate_all(
+        "ths => ths.map(th => [...th.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('').trim())")
     line_numbers = [int(v) for v in rows.evaluate_all("rs => rs.map(r => r.dataset.line)")]
     for (_value, i), name, line in zip(expected, names, line_numbers):
         assert line == (i + 1 if i < 10 else i + 2)
@@ -103,7 +106,7 @@ def test_csv_follows_the_locale(watched, server, lang: str, delimiter: str, rati
     page = watched.page
     open_ready(page, preset_url(server, lang, "value", "example"))
     with page.expect_download() as download:
-        page.click("[data-action=csv]")
+        share(page, "csv")
     path = tmp_path / "scenario.csv"
     download.value.save_as(path)
     data = path.read_bytes()
@@ -170,7 +173,7 @@ def test_present_mode_is_readable_from_the_back_row_at_1920_by_1080(browser, ser
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     open_ready(page, preset_url(server, lang, "value", "example"))
-    page.click("[data-action=present]")
+    share(page, "present")
     page.wait_for_selector(".cv-present-head", state="visible")
     page.wait_for_selector(".cv-share-qr:not([hidden]) svg")
     head = page.locator(".cv-present-head")
@@ -195,7 +198,7 @@ def test_present_mode_is_readable_from_the_back_row_at_1920_by_1080(browser, ser
             "os => os.filter(o => o.offsetParent).map(o => { const r = o.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"):
         x, y, w, h = box
         assert x + w <= qr["x"] or x >= qr["x"] + qr["width"] or y + h <= qr["y"] or y >= qr["y"] + qr["height"], box
-    page.click("[data-action=present]")
+    share(page, "present")
     assert page.locator(".cv-share-qr").is_hidden() and page.locator(".cv-present-head").count() == 0
     assert errors == []
     context.close()

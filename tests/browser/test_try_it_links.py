@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.pages import goto, site_url, wait_value
+from tests.browser.pages import goto, share, site_url, wait_value
 
 
 @pytest.mark.parametrize(("lang", "chapter", "calculator", "slug", "key", "expected"), [
@@ -46,7 +46,7 @@ def test_copy_link_gives_the_try_it_link_itself(watched, server, lang, calculato
     button.click()
     widget = page.locator(f"[data-calculator={calculator}][data-calculator-page]")
     page.wait_for_function("document.querySelector('[data-calculator]')?.dataset.state === 'ready'", timeout=90_000)
-    widget.locator("[data-action=copy-link]").click()
+    share(widget, "copy-link")
     assert page.evaluate("navigator.clipboard.readText()") == href
     assert page.url == href  # the address bar follows the same link
     assert watched.errors == []

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from tests.browser import pages
-from tests.browser.pages import value_of, wait_state, wait_value
+from tests.browser.pages import share, value_of, wait_state, wait_value
 from tests.conftest import ROOT
 
 CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
@@ -103,7 +103,7 @@ def test_copy_link_and_reset(reader, server) -> None:
     wait_state(widget, "ready")
     widget.locator("input[name=price]").fill("95")
     wait_value(widget, "net_value", "5")
-    widget.locator("[data-action=copy-link]").click()
+    share(widget, "copy-link")
     copied = reader.page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/calculators/value/?v=1&price=95")
     widget.locator("[data-action=reset]").click()

@@ -16,7 +16,7 @@ from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from sitebuild.chapters import CALCULATOR_CHAPTERS, workshop_questions
 from sitebuild.macros import calculator_link, resolved_preset
-from tests.browser.pages import goto
+from tests.browser.pages import goto, share
 from tests.conftest import ROOT
 
 JSQR = ROOT / "node_modules/jsqr/dist/jsQR.js"
@@ -64,7 +64,7 @@ def query_of(url: str) -> dict[str, str]:
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_qr_code_decodes_to_the_current_link_without_present(reader, server, lang: str) -> None:
     page = open_ready(reader, preset_url(server, lang, "competition", "breakfast") + "&present=1")
-    page.click("[data-action=qr]")
+    share(page, "qr")
     page.wait_for_selector(".cv-share-qr:not([hidden]) svg")
     decoded = decode_qr(page, ".cv-share-qr svg")
     assert decoded is not None
@@ -81,8 +81,81 @@ def test_qr_code_decodes_to_the_current_link_without_present(reader, server, lan
     # The code is drawn large enough to scan from a projector: at least 300 CSS pixels.
     assert page.locator(".cv-share-qr svg").bounding_box()["width"] >= 300
     # A link's present mode ends with the button, like one switched on by hand.
-    page.click("[data-action=present]")
+    share(page, "present")
     assert "present" not in page.url and page.locator(".md-header").is_visible()
+    assert reader.errors == []
+
+
+# --- The "Share & teach" menu ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_share_and_teach_menu_works_by_keyboard_and_passes_axe(reader, server, lang: str) -> None:
+    from sitebuild.messages import catalogue
+
+    page = open_ready(reader, preset_url(server, lang, "lifetime_value", "fitness-club"))
+    words, widget_words = catalogue(lang, "workshop")["actions"], catalogue(lang, "widget")["actions"]
+    toggle, menu = page.locator(".cv-share-toggle"), page.locator(".cv-share-menu")
+    assert toggle.inner_text().strip() == words["share"]
+    assert menu.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    assert toggle.get_attribute("aria-controls") == menu.get_attribute("id")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert menu.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    labels = [b.inner_text().strip() for b in menu.locator("button").all()]
+    assert labels == [widget_words["copy_link"], words["mine"], words["qr"], words["present"],
+                      words["worksheet"], words["csv"], words["json"]]
+    page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
+    violations = page.evaluate("axe.run('.cv-share', {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))")
+    assert violations == []
+    # Tab walks the items in their order; Escape closes the menu and gives focus back.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "copy-link"
+    page.keyboard.press("Escape")
+    assert menu.is_hidden() and page.evaluate("document.activeElement.classList.contains('cv-share-toggle')")
+    # Choosing an item by keyboard does it and closes the menu; a click elsewhere closes it too.
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "My result as a QR code"
+    page.wait_for_selector(".cv-my-qr:not([hidden]) svg")
+    assert menu.is_hidden() and page.locator("[data-action=mine]").get_attribute("aria-expanded") == "true"
+    toggle.click()
+    page.locator("article h1").click()
+    assert menu.is_hidden()
+    share(page, "mine")  # and closed again
+    assert page.locator(".cv-my-qr").is_hidden()
+    assert reader.errors == []
+
+
+# --- My result as a QR code ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_my_result_qr_code_holds_my_link_and_my_name(reader, server, lang: str) -> None:
+    page = open_ready(reader, preset_url(server, lang, "value", "example"))
+    page.fill("input[name=price]", "95")
+    page.wait_for_function("document.querySelector('[data-calculator]').dataset.state === 'ready' && location.search.includes('price=95')")
+    share(page, "mine")
+    page.wait_for_selector(".cv-my-qr:not([hidden]) svg")
+    link = page.url  # the address bar follows the inputs with the link Copy link writes
+    assert query_of(link)["price"] == "95"
+    assert decode_qr(page, ".cv-my-qr svg") == link
+    # With a name, the code holds the line compare.js reads: "name: link".
+    page.fill("[data-my-name]", "Anna Müller")
+    page.wait_for_function("document.querySelector('.cv-my-qr .cv-qr-code').dataset.link.startsWith('Anna')")
+    assert decode_qr(page, ".cv-my-qr svg") == f"Anna Müller: {link}"
+    # Edits redraw it; the name is no input of the calculator and never enters the link.
+    page.fill("input[name=price]", "96")
+    page.wait_for_function("document.querySelector('.cv-my-qr .cv-qr-code').dataset.link.includes('price=96')")
+    assert "Anna" not in page.url
+    # Large enough to scan from a phone held up to a laptop camera: wider than 300 CSS px here,
+    # and the phone's full width at 360 px (test_room.py's screenshots).
+    assert page.locator(".cv-my-qr svg").bounding_box()["width"] >= 300
+    # The name is kept on this device for the next calculator.
+    other = open_ready(reader, preset_url(server, lang, "lifetime_value", "fitness-club"))
+    share(other, "mine")
+    other.wait_for_selector(".cv-my-qr:not([hidden]) svg")
+    assert other.locator("[data-my-name]").input_value() == "Anna Müller"
+    other.evaluate("localStorage.removeItem('cv-my-name')")
     assert reader.errors == []
 
 
@@ -97,7 +170,7 @@ def test_present_mode_fits_every_preset_on_a_1280_by_720_screen(browser, server,
         open_ready(page, preset_url(server, lang, calculator_id, example))
         smallest = "Math.min(...[...document.querySelectorAll('.cv-results output')].filter(o => o.offsetParent).map(o => parseFloat(getComputedStyle(o).fontSize)))"
         normal = page.evaluate(smallest)
-        page.click("[data-action=present]")  # the button; ?present=1 is tested below
+        share(page, "present")  # the button; ?present=1 is tested below
         assert re.search(r"[?&]present=1", page.url)
         size = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.scrollHeight]")
         header_shown = page.locator(".md-header").is_visible()
@@ -106,7 +179,7 @@ def test_present_mode_fits_every_preset_on_a_1280_by_720_screen(browser, server,
         # on a projected 720p screen) and never smaller than on the page.
         if size[0] > 1280 or size[1] > 720 or header_shown or font < max(20, normal):
             too_big[f"{calculator_id}/{example}"] = (size, header_shown, font)
-        page.click("[data-action=present]")
+        share(page, "present")
         assert "present" not in page.url and page.locator(".md-header").is_visible()
     open_ready(page, preset_url(server, lang, "value", "example") + "&present=1")
     assert page.evaluate("document.documentElement.classList.contains('cv-present')")
@@ -133,7 +206,7 @@ def test_worksheet_of_every_preset_prints_on_one_a4_page(browser, server, lang: 
     for calculator_id, example in PRESET_CASES:  # one page: Python starts once (pages.goto)
         open_ready(page, preset_url(server, lang, calculator_id, example))
         page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
-        page.click("[data-action=worksheet]")
+        share(page, "worksheet")
         page.wait_for_function("window.printed === 1 && document.querySelector('.cv-worksheet-qr svg')")
         pdf = tmp_path / f"{calculator_id}-{example}.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=True)
@@ -157,7 +230,7 @@ def test_csv_and_json_exports_round_trip_and_neutralise_formulas(reader, server,
     exported = {}
     for kind in ("csv", "json"):
         with page.expect_download() as download:
-            page.click(f"[data-action={kind}]")
+            share(page, kind)
         path = tmp_path / f"scenario.{kind}"
         download.value.save_as(path)
         assert download.value.suggested_filename == f"competition-scenario.{kind}"

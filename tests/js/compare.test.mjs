@@ -20,3 +20,16 @@ test("text around the link names the participant; unknown keys are left out", ()
   assert.equal(readLink("小王：" + site + "?v=1", calculators).name, "小王");
   assert.equal(readLink("not a link at all", calculators), null);
 });
+
+test("a scanned line joins the room once; a person is removed by line number", async () => {
+  const { withLine, withoutLine } = await import("../../docs/assets/js/compare.js");
+  const anna = `Anna: ${site}?v=1&price=70`;
+  const room = withLine("", anna);
+  assert.equal(room, anna);
+  assert.equal(withLine(room + "\n", ` ${anna} `), null); // the same code read twice counts once
+  const two = withLine(room + "\n\n", `Bob: ${site}?v=1&price=80`);
+  assert.equal(two, `${anna}\nBob: ${site}?v=1&price=80`);
+  // Line numbers count every line, blank ones included, as the table's "Line" column does.
+  assert.equal(withoutLine(`${anna}\n\nBob`, 3), `${anna}\n`);
+  assert.equal(withoutLine(`${anna}\n\nBob`, 1), "\nBob");
+});

@@ -1,8 +1,14 @@
-// Compare the room: a trainer pastes participants' links and sees their inputs and results
-// side by side. Each link is computed by the same Python runtime as the calculators, in this
-// browser; nothing is sent anywhere.
+// Compare the room: a trainer pastes participants' links, or scans their "my result" QR codes,
+// and sees their inputs and results side by side. Each link is computed by the same Python
+// runtime as the calculators, in this browser; nothing is sent anywhere.
+// The box of links is the room: a scanned code becomes one more line in it (the same line a
+// chat would paste, "Anna: https://…"), so pasting, scanning, removing a person and keeping the
+// room over a reload all go through one reading (readLink) and one table.
 import { compute, runtimeUrls, startRuntime } from "./runtime.js";
 import { fill, formatNumber, keyLabel, resultText } from "./format.js";
+import { qrReader, readImage, scanFrames, startCamera } from "./scan.js";
+import { debriefCharts, spreadChart } from "./debrief.js";
+import { csvTable, download } from "./share.js";
 
 const SLUG = /\/calculators\/([a-z-]+)\/?$/;
 
@@ -28,6 +34,23 @@ export function readLink(line, calculators) {
     .replace(/^\[[^\]]*\]\s*/, "") // a chat's time stamp
     .replace(/^[\s:;,\-–—>|：]+|[\s:;,\-–—<|：，]+$/g, "");
   return { slug: match[1], fields, name: name.slice(0, 60) };
+}
+
+// The room's text with `line` added at its end, or null when a line of the room says the same
+// already: the same code read twice counts once.
+export function withLine(text, line) {
+  const wanted = line.trim();
+  if (text.split(/\r?\n/).some((existing) => existing.trim() === wanted)) return null;
+  const kept = text.replace(/\s+$/, "");
+  return (kept ? kept + "\n" : "") + wanted;
+}
+
+// The room's text without its line number `n` (counted from 1, blank lines included, as the
+// table's "Line" column counts).
+export function withoutLine(text, n) {
+  const lines = text.split(/\r?\n/);
+  lines.splice(n - 1, 1);
+  return lines.join("\n");
 }
 
 // A token as a link ("<https://…>" as some chats wrap it), or null.
@@ -112,7 +135,13 @@ function table(spec, rows, lang, words) {
     const mark = numbers.length > 1 && numeric(mainValue) ? (mainValue === highest ? "highest" : mainValue === lowest ? "lowest" : "") : "";
     if (mark) tr.dataset.mark = mark;
     tr.append(cell("td", String(row.line)));
-    tr.append(cell("th", row.name || fill(words.participant, () => String(row.number)), { scope: "row", class: "cv-compare-name" }));
+    const name = row.name || fill(words.participant, () => String(row.number));
+    const nameCell = cell("th", "", { scope: "row", class: "cv-compare-name" });
+    // One button per person, named after them for screen readers ("Remove Anna").
+    const remove = cell("button", "", { type: "button", class: "cv-compare-remove", "data-action": "remove", "data-line": String(row.line), title: fill(words.remove, () => name) });
+    remove.append(cell("span", "✕", { "aria-hidden": "true" }), cell("span", fill(words.remove, () => name), { class: "cv-visually-hidden" }));
+    nameCell.append(remove, " ", name); // first: a long name is cut short, never its button
+    tr.append(nameCell);
     const currency = (result.inputs && result.inputs.currency) || "USD";
     for (const [kind, key, pick] of columns) {
       const value = (pick(result) || {})[key];
@@ -129,7 +158,12 @@ function table(spec, rows, lang, words) {
   return element;
 }
 
+// The room as last computed, per page: what the debrief and the room's CSV show.
+const rooms = new WeakMap();
+let comparing = 0;
+
 async function compareRoom(root) {
+  const generation = ++comparing; // a later comparison (a reload's, a new scan's) wins
   const config = JSON.parse(root.dataset.compare);
   const { words, lang, calculators } = config;
   const messages = root.querySelector(".cv-compare-messages");
@@ -149,10 +183,14 @@ async function compareRoom(root) {
   if (!lines.length) problems.push(words.empty);
   output.replaceChildren();
   messages.textContent = problems.join(" ");
+  keepRoom(root);
+  root.dataset.compared = "0";
+  rooms.delete(root);
   if (!links.length) return;
   const spec = calculators[links[0].slug];
   await startRuntime(runtimeUrls(root.dataset.runtime));
   const results = await Promise.all(links.map((link) => compute({ calculator: spec.id, fields: link.fields, lang: "link" })));
+  if (generation !== comparing) return;
   const rows = links.map((link, i) => ({ ...link, result: results[i] }));
   for (const row of rows) {
     if (row.result.ok) continue;
@@ -161,7 +199,245 @@ async function compareRoom(root) {
   }
   messages.textContent = problems.join(" ");
   output.replaceChildren(table(spec, rows, lang, words));
+  rooms.set(root, { spec, rows, lang, words });
   root.dataset.compared = String(results.length);
+}
+
+// ---- the room kept on this device, for this page only ----------------------------------------
+const roomKey = () => "cv-room:" + location.pathname;
+
+function keepRoom(root) {
+  const text = root.querySelector("textarea").value;
+  try {
+    if (text.trim()) localStorage.setItem(roomKey(), text);
+    else localStorage.removeItem(roomKey());
+  } catch { /* storage refused (private mode): the room lasts as long as the page */ }
+}
+
+function keptRoom() {
+  try {
+    return localStorage.getItem(roomKey()) || "";
+  } catch {
+    return "";
+  }
+}
+
+// ---- scanning: the camera, or image files --------------------------------------------------
+const scans = new WeakMap();
+
+function scanState(root) {
+  if (!scans.has(root)) scans.set(root, { stop: null, lastRead: null, queue: Promise.resolve(), read: null });
+  return scans.get(root);
+}
+
+function say(root, text) {
+  root.querySelector(".cv-compare-scan-status").textContent = text;
+}
+
+const roomCount = (root, words) => fill(words.count, () => root.dataset.compared || "0");
+
+// One code read: its line joins the room unless the room has it. A code still held up to the
+// camera is read again frame after frame: only a new reading counts (`again` for images).
+async function addScanned(root, text, again = false) {
+  const state = scanState(root);
+  const { words, calculators } = JSON.parse(root.dataset.compare);
+  const line = text.replace(/\s+/g, " ").trim();
+  if (!again && line === state.lastRead) return;
+  state.lastRead = line;
+  const link = readLink(line, calculators);
+  if (!link) return say(root, words.not_a_code);
+  const textarea = root.querySelector("textarea");
+  const first = textarea.value.split(/\r?\n/).map((l) => readLink(l, calculators)).find(Boolean);
+  if (first && first.slug !== link.slug) return say(root, fill(words.scan_other, () => calculators[link.slug].title));
+  const who = link.name || words.no_name;
+  const next = withLine(textarea.value, line);
+  if (next === null) return say(root, `${fill(words.again, () => who)} ${roomCount(root, words)}`);
+  textarea.value = next;
+  await compareRoom(root);
+  say(root, `${fill(words.added, () => who)} ${roomCount(root, words)}`);
+}
+
+// Codes arrive one after another; each waits for the one before (the table is rebuilt each time).
+function arrive(root, text, again) {
+  const state = scanState(root);
+  state.queue = state.queue.then(() => addScanned(root, text, again)).catch((error) => {
+    console.warn("compare:", error);
+    say(root, JSON.parse(root.dataset.compare).words.failed);
+  });
+  return state.queue;
+}
+
+async function reader(root) {
+  const state = scanState(root);
+  state.read ||= await qrReader();
+  return state.read;
+}
+
+function showScanning(root, on) {
+  const { words } = JSON.parse(root.dataset.compare);
+  const button = root.querySelector("[data-action=scan]");
+  button.setAttribute("aria-pressed", String(on));
+  button.textContent = on ? words.scan_stop : words.scan;
+  root.querySelector(".cv-compare-camera").hidden = !on;
+}
+
+function stopScanning(root) {
+  const state = scanState(root);
+  state.stop?.();
+  state.stop = null;
+  showScanning(root, false);
+}
+
+async function toggleScanning(root) {
+  const state = scanState(root);
+  if (state.stop) return stopScanning(root);
+  if (state.starting) return; // a second click while the camera is opening
+  const { words } = JSON.parse(root.dataset.compare);
+  const video = root.querySelector(".cv-compare-camera");
+  try {
+    state.starting = true;
+    const read = await reader(root);
+    state.stop = await startCamera(video).finally(() => { state.starting = false; });
+    state.lastRead = null;
+    showScanning(root, true);
+    say(root, `${words.scanning} ${roomCount(root, words)}`);
+    // Until the trainer stops, or leaves the page (instant navigation keeps the document).
+    await scanFrames(video, read, (text) => arrive(root, text), () => state.stop !== null && root.isConnected);
+    if (!root.isConnected) stopScanning(root);
+  } catch (error) {
+    state.starting = false;
+    console.warn("compare: camera", error);
+    stopScanning(root);
+    say(root, fill(words.no_camera, () => error.name || String(error)));
+  }
+}
+
+async function readFiles(root, input) {
+  const { words } = JSON.parse(root.dataset.compare);
+  const read = await reader(root);
+  for (const file of input.files) {
+    let texts = [];
+    try {
+      texts = await readImage(file, read);
+    } catch (error) {
+      console.warn("compare: image", error);
+    }
+    if (!texts.length) say(root, fill(words.no_code, () => file.name));
+    for (const text of texts) await arrive(root, text, true);
+  }
+  input.value = ""; // the same file chosen again is read again
+}
+
+function clearRoom(root) {
+  root.querySelector("textarea").value = "";
+  root.querySelector(".cv-compare-table").replaceChildren();
+  root.querySelector(".cv-compare-messages").textContent = "";
+  root.dataset.compared = "0";
+  scanState(root).lastRead = null;
+  keepRoom(root);
+  say(root, "");
+}
+
+async function removeLine(root, line) {
+  const textarea = root.querySelector("textarea");
+  const removed = textarea.value.split(/\r?\n/)[line - 1]?.trim();
+  if (removed === scanState(root).lastRead) scanState(root).lastRead = null; // may be scanned anew
+  textarea.value = withoutLine(textarea.value, line);
+  await compareRoom(root);
+  root.querySelector("textarea").focus(); // the row and its button are gone: focus stays near
+}
+
+// ---- the debrief: one chart at a time, in present mode ---------------------------------------
+function nameOf(row, words) {
+  return row.name || fill(words.participant, () => String(row.number));
+}
+
+function showChart(root, index) {
+  const room = rooms.get(root);
+  const state = debriefs.get(root);
+  if (!room || !state) return;
+  const { spec, rows, lang, words } = room;
+  state.index = (index + state.charts.length) % state.charts.length;
+  const key = state.charts[state.index];
+  const label = labelOf(spec, "outputs", key);
+  const entries = rows.map((row) => {
+    const value = row.result.ok ? (row.result.values || {})[key] : null;
+    const currency = (row.result.inputs && row.result.inputs.currency) || "USD";
+    return { name: nameOf(row, words), value, text: row.result.ok ? shown(spec, "outputs", key, value, lang, currency) : "–" };
+  });
+  const section = root.querySelector(".cv-debrief");
+  section.querySelector(".cv-debrief-title").textContent = label;
+  section.querySelector(".cv-debrief-position").textContent = fill(words.position, (name) => String(name === "i" ? state.index + 1 : state.charts.length));
+  const figure = section.querySelector(".cv-debrief-chart");
+  figure.dataset.key = key;
+  const width = Math.max(280, Math.round(figure.clientWidth || 640)); // the container's width, as figures.js draws
+  figure.replaceChildren(...spreadChart(entries, label, words, width));
+}
+
+const debriefs = new WeakMap();
+
+function openDebrief(root) {
+  const room = rooms.get(root);
+  const messages = root.querySelector(".cv-compare-messages");
+  const charts = room ? debriefCharts(room.spec.debrief || [room.spec.main], room.rows) : [];
+  if (!charts.length) {
+    messages.textContent = room ? room.words.no_chart : JSON.parse(root.dataset.compare).words.empty;
+    return;
+  }
+  stopScanning(root);
+  const redraw = () => showChart(root, debriefs.get(root).index);
+  debriefs.set(root, { charts, index: 0, redraw });
+  document.documentElement.classList.add("cv-present");
+  root.classList.add("cv-presenting");
+  const section = root.querySelector(".cv-debrief");
+  section.hidden = false;
+  root.querySelector("[data-action=debrief]").setAttribute("aria-expanded", "true");
+  window.scrollTo(0, 0);
+  showChart(root, 0);
+  window.addEventListener("resize", redraw);
+  section.querySelector(".cv-debrief-title").focus();
+}
+
+function closeDebrief(root) {
+  const state = debriefs.get(root);
+  if (!state) return;
+  window.removeEventListener("resize", state.redraw);
+  debriefs.delete(root);
+  document.documentElement.classList.remove("cv-present");
+  root.classList.remove("cv-presenting");
+  root.querySelector(".cv-debrief").hidden = true;
+  const button = root.querySelector("[data-action=debrief]");
+  button.setAttribute("aria-expanded", "false");
+  button.focus();
+}
+
+// The room as one table in a file: line, name, then every result and input the table shows,
+// raw numbers that the locale's CSV rules (share.js) write as the reader's spreadsheet reads.
+function roomCsv(root) {
+  const room = rooms.get(root);
+  if (!room) return;
+  const { spec, rows, lang, words } = room;
+  const columns = [];
+  for (const kind of ["outputs", "fields"]) {
+    for (const row of rows) {
+      for (const key of Object.keys((kind === "outputs" ? row.result.values : row.result.inputs) || {})) {
+        if (!columns.some(([k, c]) => k === kind && c === key) && (spec[kind][key.replace(/_\d+$/, "")] || spec[kind][key])) columns.push([kind, key]);
+      }
+    }
+  }
+  const table = [[words.line, words.name, ...columns.map(([kind, key]) => labelOf(spec, kind, key))]];
+  for (const row of ranked(rows, spec.main)) {
+    table.push([row.line, nameOf(row, words), ...columns.map(([kind, key]) => {
+      const value = ((kind === "outputs" ? (row.result.ok ? row.result.values : {}) : row.result.inputs) || {})[key];
+      return value === null || value === undefined ? "" : value;
+    })]);
+  }
+  download(`room-${spec.id.replaceAll("_", "-")}.csv`, "text/csv;charset=utf-8", csvTable(table, lang));
+}
+
+function failed(root, error) {
+  console.warn("compare:", error);
+  root.querySelector(".cv-compare-messages").textContent = JSON.parse(root.dataset.compare).words.failed;
 }
 
 function mountCompare() {
@@ -170,18 +446,29 @@ function mountCompare() {
     root.addEventListener("click", (event) => {
       const action = event.target.closest("[data-action]");
       if (!action) return;
-      if (action.dataset.action === "clear") {
-        root.querySelector("textarea").value = "";
-        root.querySelector(".cv-compare-table").replaceChildren();
-        root.querySelector(".cv-compare-messages").textContent = "";
-      }
-      if (action.dataset.action === "compare") {
-        compareRoom(root).catch((error) => {
-          console.warn("compare:", error);
-          root.querySelector(".cv-compare-messages").textContent = JSON.parse(root.dataset.compare).words.failed;
-        });
-      }
+      if (action.dataset.action === "clear") clearRoom(root);
+      if (action.dataset.action === "compare") compareRoom(root).catch((error) => failed(root, error));
+      if (action.dataset.action === "scan") toggleScanning(root);
+      if (action.dataset.action === "remove") removeLine(root, Number(action.dataset.line)).catch((error) => failed(root, error));
+      if (action.dataset.action === "debrief") openDebrief(root);
+      if (action.dataset.action === "debrief-exit") closeDebrief(root);
+      if (action.dataset.action === "debrief-previous") showChart(root, debriefs.get(root).index - 1);
+      if (action.dataset.action === "debrief-next") showChart(root, debriefs.get(root).index + 1);
+      if (action.dataset.action === "room-csv") roomCsv(root);
     });
+    root.addEventListener("keydown", (event) => {
+      if (!debriefs.has(root) || event.target.matches("input, textarea")) return;
+      if (event.key === "Escape") closeDebrief(root);
+      if (event.key === "ArrowRight") showChart(root, debriefs.get(root).index + 1);
+      if (event.key === "ArrowLeft") showChart(root, debriefs.get(root).index - 1);
+    });
+    root.querySelector("input[type=file]")?.addEventListener("change", (event) => readFiles(root, event.target).catch((error) => failed(root, error)));
+    // The room as it was left: after a reload, or on coming back to the page.
+    const kept = keptRoom();
+    if (kept.trim()) {
+      root.querySelector("textarea").value = kept;
+      compareRoom(root).catch((error) => failed(root, error));
+    }
   }
 }
 

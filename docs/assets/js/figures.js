@@ -7,7 +7,7 @@ import { fill as fillWith, formatNumber } from "./format.js";
 const SVG = "http://www.w3.org/2000/svg";
 const SVG_TAGS = new Set(["svg", "g", "line", "polyline", "rect", "text", "title"]);
 
-function el(name, attributes = {}, text) {
+export function el(name, attributes = {}, text) {
   const node = SVG_TAGS.has(name) ? document.createElementNS(SVG, name) : document.createElement(name);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
   if (text !== undefined) node.textContent = text;
@@ -16,7 +16,8 @@ function el(name, attributes = {}, text) {
 
 const fill = (template, values) => fillWith(template, (name) => values[name]);
 
-function dataTable(caption, headers, rows) {
+// Also the room's debrief (debrief.js): every chart of the site comes with its numbers.
+export function dataTable(caption, headers, rows) {
   const details = el("details", { class: "cv-figure-data" });
   details.append(el("summary", {}, caption));
   const table = el("table", { class: "cv-table" });
@@ -185,7 +186,8 @@ function benefitCostChart(figure, text, lang, currency, width) {
 const RENDERERS = { lifetime_value: paybackChart, competition: levelsDiagram, value: benefitCostChart };
 
 // A printed page has no button to open the data tables: open them before printing.
-window.addEventListener("beforeprint", () => {
+// (Under Node, where the room's unit tests import this module through compare.js, no window.)
+globalThis.window?.addEventListener("beforeprint", () => {
   for (const table of document.querySelectorAll("details.cv-figure-data")) table.open = true;
 });
 

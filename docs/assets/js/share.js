@@ -12,6 +12,9 @@ const QUIET_ZONE = 4; // modules of white around the code, as the QR standard as
 // at any size on a projector and in print.
 export async function qrSvg(text, label) {
   const { qrcode } = await qrLibrary();
+  // Byte mode as UTF-8: the library's own conversion keeps only each character's low byte, so
+  // a name like "Анна" or "小王" before a participant's link would come out as other letters.
+  qrcode.stringToBytes = (s) => [...new TextEncoder().encode(s)];
   const code = qrcode(0, "M"); // the smallest version that holds the link; 15 % recovery
   code.addData(text);
   code.make();
@@ -145,7 +148,6 @@ function csvCell(cell, style) {
 // One table with four columns, so that every spreadsheet opens it the same way: the first
 // rows say which calculator, language and link; then every input and every result.
 export function csvText(record, words) {
-  const style = csvStyle(record.lang);
   const rows = [[words.section, words.key, words.label, words.value]];
   rows.push([words.about, "calculator", words.calculator, record.calculator]);
   rows.push([words.about, "title", words.calculator, record.title]);
@@ -153,7 +155,13 @@ export function csvText(record, words) {
   rows.push([words.about, "link", words.link, record.link]);
   for (const [key, value] of Object.entries(record.inputs)) rows.push([words.input, key, record.labels[key], value ?? ""]);
   for (const [key, value] of Object.entries(record.results)) rows.push([words.result, key, record.labels[key], value ?? ""]);
-  // A byte-order mark, so that spreadsheet programs read the file as UTF-8 (Korean, Chinese).
+  return csvTable(rows, record.lang);
+}
+
+// Rows of cells as a CSV file the reader's spreadsheet opens as it is (also the room's export,
+// compare.js). A byte-order mark, so that spreadsheet programs read it as UTF-8 (Korean, Chinese).
+export function csvTable(rows, lang) {
+  const style = csvStyle(lang);
   return "\ufeff" + rows.map((row) => row.map((cell) => csvCell(cell, style)).join(style.separator)).join("\r\n") + "\r\n";
 }
 

@@ -91,30 +91,40 @@ class CalculatorWidget {
   // ---- events -------------------------------------------------------------------------
   bind() {
     this.form.addEventListener("input", (event) => {
+      if (event.target.matches("[data-my-name]")) return this.nameTyped(event.target);
       if (event.target.tagName === "SELECT") this.view.showChoices();
       this.schedule(DEBOUNCE_MS);
     });
     // A change (a choice made, a field left) only hurries an answer still waiting out the
     // debounce: leaving a field by clicking a link must not start work for the page being left.
-    this.form.addEventListener("change", () => this.timer !== null && this.schedule(0));
+    this.form.addEventListener("change", (event) => !event.target.matches("[data-my-name]") && this.timer !== null && this.schedule(0));
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("focusin", () => this.ensureRuntime(), { once: true });
     this.root.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
       if (!button) return;
       const action = button.dataset.action;
+      if (action === "share-menu") return this.toggleMenu();
+      if (button.closest(".cv-share-menu")) this.toggleMenu(false); // an item chosen: the menu closes
       if (action === "copy-link") this.copyLink();
       if (action === "reset") this.reset();
       if (action === "retry") this.retry();
       if (action === "add-item") this.addItem();
       if (action === "remove-item") this.removeItem(button.closest("fieldset"));
       if (action === "qr") this.toggleQr(button);
+      if (action === "mine") this.toggleMine(button);
       if (action === "present") this.togglePresent();
       if (action === "worksheet") this.worksheet();
       if (action === "csv" || action === "json") this.export(action);
     });
     this.root.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && isPresenting(this.root)) this.togglePresent();
+      if (event.key !== "Escape") return;
+      if (this.menuOpen()) this.toggleMenu(false, true); // the menu first, then present mode
+      else if (isPresenting(this.root)) this.togglePresent();
+    });
+    // Focus leaving the menu closes it, as a click elsewhere does (toggleMenu).
+    this.root.querySelector(".cv-share")?.addEventListener("focusout", (event) => {
+      if (this.menuOpen() && event.relatedTarget && !event.relatedTarget.closest(".cv-share")) this.toggleMenu(false);
     });
     if ("IntersectionObserver" in window) {
       this.observer = new IntersectionObserver((entries) => {
@@ -217,6 +227,7 @@ class CalculatorWidget {
   // ---- actions -----------------------------------------------------------------------
   syncAddressBar() {
     if (this.root.querySelector(".cv-share-qr:not([hidden])")) this.drawShareQr();
+    if (this.root.querySelector(".cv-my-qr:not([hidden])")) this.drawMine();
     if (!this.root.closest("[data-calculator-page]")) return; // embedded in a chapter: leave the URL alone
     if (location.pathname !== this.pagePath) return; // an answer that arrives after the reader left
     const query = new URLSearchParams(this.lastLink);
@@ -280,6 +291,65 @@ class CalculatorWidget {
     figure.hidden = !show;
     button.setAttribute("aria-expanded", String(show));
     button.textContent = show ? words.qr_hide : words.qr;
+  }
+
+  // ---- the "share & teach" menu ------------------------------------------------------------
+  menuOpen() {
+    return this.root.querySelector(".cv-share-toggle")?.getAttribute("aria-expanded") === "true";
+  }
+
+  toggleMenu(open = !this.menuOpen(), refocus = false) {
+    const toggle = this.root.querySelector(".cv-share-toggle");
+    const menu = this.root.querySelector(".cv-share-menu");
+    if (!toggle || !menu) return;
+    toggle.setAttribute("aria-expanded", String(open));
+    menu.hidden = !open;
+    document.removeEventListener("click", this.outsideClick);
+    if (open) {
+      this.outsideClick = (event) => !event.target.closest?.(".cv-share") && this.toggleMenu(false);
+      document.addEventListener("click", this.outsideClick);
+    }
+    if (refocus) toggle.focus();
+  }
+
+  // ---- my result as a QR code: the link of these inputs, the name before it ----------------
+  // The name is kept on this device only, so that a participant types it once per workshop.
+  myName() {
+    const field = this.root.querySelector("[data-my-name]");
+    return field ? field.value.replace(/\s+/g, " ").trim().slice(0, 60) : "";
+  }
+
+  nameTyped(field) {
+    try {
+      localStorage.setItem(MY_NAME, field.value);
+    } catch { /* storage refused (private mode): the name lasts as long as the page */ }
+    this.drawMine();
+  }
+
+  async drawMine() {
+    const figure = this.root.querySelector(".cv-my-qr");
+    const link = this.currentLink();
+    const name = this.myName();
+    // "Anna: https://…": the line compare.js reads, whether pasted or scanned.
+    await drawQr(figure.querySelector(".cv-qr-code"), name ? `${name}: ${link}` : link, this.messages.workshop.mine.label);
+  }
+
+  async toggleMine(button) {
+    const figure = this.root.querySelector(".cv-my-qr");
+    const show = figure.hidden;
+    const words = this.messages.workshop.actions;
+    if (show && !(await this.scenarioAvailable())) return;
+    if (show) {
+      const field = figure.querySelector("[data-my-name]");
+      try {
+        if (!field.value) field.value = localStorage.getItem(MY_NAME) || "";
+      } catch { /* no storage: an empty name */ }
+      await this.drawMine();
+    }
+    figure.hidden = !show;
+    button.setAttribute("aria-expanded", String(show));
+    button.textContent = show ? words.mine_hide : words.mine;
+    if (show) figure.scrollIntoView({ block: "nearest" });
   }
 
   togglePresent() {
@@ -349,6 +419,9 @@ class CalculatorWidget {
   }
 
 }
+
+// Where a participant's name for "my result as a QR code" is kept (this device only).
+const MY_NAME = "cv-my-name";
 
 // A link's query as a shared link carries it: without the page's own present=1.
 function linkOnly(params) {
