@@ -349,7 +349,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
     if group and group.first == 2:
         kinds.update({f"{o.key}_1": o.kind for o in group.outputs})
     outputs: dict[str, dict[str, Any]] = {
-        key: {"data_value": data_value(values.get(key)), "missing": key not in values,
+        key: {"data_value": data_value(values.get(key)), "missing": key not in values, "kind": kind,
               "text": shown_text(kind, key, values.get(key)) if key in values else ""}
         for key, kind in kinds.items()
     }
