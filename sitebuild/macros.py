@@ -59,9 +59,10 @@ def define_env(env: Any) -> None:
         """A link from the current page to a site-relative path (``assets/…``)."""
         return get_relative_url(target, env.page.url) if target else get_relative_url(".", env.page.url)
 
-    def runtime_paths() -> dict[str, str]:
-        """The runtime's files, relative to the page being built (``data-runtime``)."""
-        return {name: site_path(url) for name, url in runtime.urls().items()}
+    def runtime_paths() -> dict[str, Any]:
+        """The runtime's files, relative to the page being built (``data-runtime``), and the
+        bytes the worker will download (its progress bar)."""
+        return {**{name: site_path(url) for name, url in runtime.urls().items()}, "sizes": runtime.download_sizes()}
 
     def page_path(slug: str, page_lang: str | None = None) -> str:
         page_lang = page_lang or lang()
@@ -277,7 +278,7 @@ def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
     }
 
 
-def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls: dict[str, str],
+def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls: dict[str, Any],
                   questions: list[str] | tuple[str, ...] = (), ahead: list[dict[str, Any]] | None = None,
                   embed: dict[str, Any] | None = None) -> str:
     """A calculator widget with ``query``'s example computed (link values; ``{}``: defaults).

@@ -134,7 +134,7 @@ class CalculatorWidget {
   watchRuntime() {
     this.unsubscribe = onRuntimeEvent((event) => {
       if (!this.root.isConnected) return this.unsubscribe();
-      if (event.type === "progress") this.view.showProgress(event.step, event.steps);
+      if (event.type === "progress") this.view.showProgress(event.step, event.steps, event);
       if (event.type === "ready" && this.root.dataset.state === "loading") this.schedule(0);
       if (event.type === "failed") this.fail();
     });
