@@ -39,7 +39,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("en", "English", "Customer Value Guide"),
     Language("nl", "Nederlands", "Gids voor klantwaarde", decimal=",", group="."),
     Language("ko", "한국어", "고객 가치 가이드"),
-    Language("ru", "Русский", "Руководство по клиентской ценности", decimal=",", group="."),
+    Language("ru", "Русский", "Руководство по ценности для клиента", decimal=",", group="."),
     Language("de", "Deutsch", "Leitfaden Kundenwert", decimal=",", group="."),
     Language("zh", "中文", "客户价值指南"),
 )

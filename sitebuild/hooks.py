@@ -5,7 +5,8 @@
 * After every language is built: give each language its own search index and sitemap (static-i18n
   leaves one index for all), and answer Material's sitemap probes next to each alternate page.
 * Vendor the Python runtime (from the npm package ``pyodide``) and the ``calculators`` wheel
-  into the site, so that no request ever leaves it.
+  into the site, so that no request ever leaves it, with gzip copies of its big files
+  (``sitebuild/precompress.py``).
 
 MkDocs loads this file (and mkdocs-macros ``sitebuild/macros.py``) by path; the imports below
 work because ``sitebuild`` and ``calculators`` are installed packages (``pyproject.toml``,
@@ -23,7 +24,7 @@ from xml.etree import ElementTree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from sitebuild import runtime, workshop
+from sitebuild import precompress, runtime, workshop
 from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.sitebuild")
@@ -57,6 +58,7 @@ def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     runtime.prepare_wheel()
+    precompress.start(runtime.shipped_files())  # in the background, while pages render
 
 
 @event_priority(-200)  # after static-i18n (-100) has built the other languages
@@ -67,7 +69,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     split_search_index(site)
     write_language_sitemaps(site)
-    runtime.vendor(site)
+    precompress.write(runtime.vendor(site))
     workshop.finish(site)  # after vendoring: the offline manifest lists the runtime's files
 
 

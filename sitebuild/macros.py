@@ -78,6 +78,8 @@ def define_env(env: Any) -> None:
                              "from CALCULATOR_PAGE_EXAMPLES (sitebuild/chapters.py)")
         if standalone:
             query = page_example(calculator_id, lang())
+            # overrides/main.html starts Python from the page's head (see there).
+            env.page.meta["python_runtime"] = runtime_paths()
         else:
             query = resolved_preset(calculator_id, example, lang()) if example else {}
         # The worksheet asks the questions of the chapter the widget sits in, or of the

@@ -24,6 +24,8 @@ json.dumps({
     "modules": sorted(sys.modules),
     # origin, not __file__: the frozen modules (os, io, ...) name a .py file they never read.
     "sources": sorted(o for m in list(sys.modules.values()) if (o := getattr(getattr(m, "__spec__", None), "origin", None) or "").endswith(".py")),
+    # Built into the interpreter (os, io, codecs, importlib, ...): a copy in the zip is never read.
+    "frozen": sorted(n for n, m in list(sys.modules.items()) if getattr(getattr(m, "__spec__", None), "origin", None) == "frozen"),
 })
 `);
 process.stdout.write(names);

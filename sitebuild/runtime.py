@@ -170,7 +170,9 @@ def _made(folder: Path) -> Path:
 
 def _compile_into(work: Path) -> None:
     wheel = build_wheel(work / "source-wheel")
-    needed = sorted(set(loaded_modules(wheel)["modules"]) - OPTIONAL_MODULES)
+    _strip_docstrings(wheel)
+    loaded = loaded_modules(wheel)
+    needed = sorted(set(loaded["modules"]) - OPTIONAL_MODULES - set(loaded["frozen"]))
     sources = work / "stdlib-sources.zip"
     sources.write_bytes(trimmed_stdlib(needed))
     _node("pyodide_compile.mjs", str(PYODIDE_PACKAGE), str(sources), str(wheel), str(work))
@@ -197,7 +199,14 @@ def prepare_wheel() -> None:
     compiled_runtime()
 
 
-def vendor(site: Path) -> None:
+def shipped_files() -> list[Path]:
+    """The runtime's files as the build copies them into the site (see :func:`vendor`)."""
+    runtime = compiled_runtime()
+    return [PYODIDE_PACKAGE / name for name in PYODIDE_FILES] + [runtime.stdlib, runtime.wheel]
+
+
+def vendor(site: Path) -> list[Path]:
+    """Copy the runtime into the site; returns the copies."""
     runtime = compiled_runtime()
     target = site / urls()["pyodide"]
     target.mkdir(parents=True, exist_ok=True)
@@ -208,6 +217,7 @@ def vendor(site: Path) -> None:
     wheel_target = site / urls()["wheel"]
     wheel_target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(runtime.wheel, wheel_target)
+    return [target / name for name in PYODIDE_FILES] + [target / "python_stdlib.zip", wheel_target]
 
 
 def loaded_modules(wheel: Path, stdlib: Path | None = None) -> dict[str, list[str]]:
@@ -241,7 +251,8 @@ def without_comments(source: bytes) -> bytes:
     """Python source with comments and docstrings blanked, line numbers kept.
 
     A docstring (a string alone on its line as a statement) becomes ``0``, a statement that
-    does nothing, followed by the newlines it spanned; tracebacks keep their line numbers.
+    does nothing (a module's first one becomes nothing), followed by the newlines it spanned;
+    tracebacks keep their line numbers.
     Source the tokenizer cannot read is returned as it is.
     """
     try:
@@ -256,7 +267,9 @@ def without_comments(source: bytes) -> bytes:
             cuts.append((token.start, token.end, ""))
         elif (token.type == tokenize.STRING and before in statement_start
               and following is not None and following.type in (tokenize.NEWLINE, tokenize.ENDMARKER)):
-            cuts.append((token.start, token.end, "0" + "\n" * (token.end[0] - token.start[0])))
+            # A module's own docstring leaves nothing: `from __future__` must stay first.
+            statement = "" if before == tokenize.ENCODING else "0"
+            cuts.append((token.start, token.end, statement + "\n" * (token.end[0] - token.start[0])))
         if token.type not in (tokenize.COMMENT, tokenize.NL):
             before = token.type
     lines = source.decode("utf-8").splitlines(keepends=True)
@@ -265,6 +278,17 @@ def without_comments(source: bytes) -> bytes:
         text += lines[end_line - 1][end_col:] + "".join(lines[end_line:])
         lines = text.splitlines(keepends=True)
     return "".join(lines).encode("utf-8")
+
+
+def _strip_docstrings(wheel: Path) -> None:
+    """Rewrite the wheel with its modules' comments and docstrings blanked (line numbers
+    kept): the worked examples are for readers of the source and for the doctests, not for
+    the browser, and they were a third of its bytecode."""
+    with zipfile.ZipFile(wheel) as archive:
+        entries = [(entry, archive.read(entry)) for entry in archive.infolist()]
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry, data in entries:
+            archive.writestr(entry, without_comments(data) if entry.filename.endswith(".py") else data)
 
 
 def _module_name(filename: str) -> str:

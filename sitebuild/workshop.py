@@ -118,8 +118,9 @@ def write_offline_manifest(site: Path) -> None:
     """
     def files_under(folder: str, suffixes: tuple[str, ...] = ()) -> list[str]:
         base = site / folder
+        # Not the precompressed .gz copies: a browser asks for the file, the host picks the copy.
         return sorted(p.relative_to(site).as_posix() for p in base.rglob("*")
-                      if p.is_file() and (not suffixes or p.suffix in suffixes))
+                      if p.is_file() and p.suffix != ".gz" and (not suffixes or p.suffix in suffixes))
 
     pyodide_dir = runtime.urls()["pyodide"]
     manifest = {

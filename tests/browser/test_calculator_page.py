@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.pages import goto_calculator, text_of, value_of, wait_state
+from tests.browser.pages import goto, goto_calculator, text_of, value_of, wait_state, wait_value
 from tests.conftest import ROOT
 
 CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
@@ -220,3 +220,13 @@ def test_the_answer_layout_passes_axe(browser, server, lang: str, slug: str, sch
     serious = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
     context.close()
     assert serious == []
+
+
+def test_a_page_without_a_calculator_loads_no_calculator_code_until_the_reader_opens_one(watched, server) -> None:
+    goto(watched, f"{server.url}creating-value/")  # a chapter with no calculator, loaded in full
+    loaded = "performance.getEntriesByType('resource').some((e) => e.name.endsWith('/assets/js/widget.js'))"
+    assert watched.page.evaluate(loaded) is False
+    widget = goto_calculator(watched, server, "en", "value", CHAPTER_4)  # by instant navigation
+    wait_value(widget, "net_value", "60")  # 600 + 150 + 50 − (500 + 120 + 4 × 30) = 60
+    assert watched.page.evaluate(loaded) is True
+    assert watched.errors == []

@@ -39,7 +39,7 @@ def test_a_link_with_segments_opens_computed_in_two_languages(reader, server) ->
         assert taken in personal and "{" not in personal
         if lang == "en":
             assert personal == ("Personal takes these from your customer: Purchases per month (C), "
-                                "Margin (P, % of the check; 100 = revenue), Customer lifetime (t, months), "
+                                "Margin (P, % of each purchase; 100 = revenue), Customer lifetime (t, months), "
                                 "Cost of winning one customer (CAC).")
         # Supplements gives its check and lifetime: it takes purchases, margin and CAC only.
         (supplements,) = [note for note in notes if note.startswith("Supplements")]

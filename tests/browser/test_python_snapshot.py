@@ -85,17 +85,22 @@ def test_a_stale_snapshot_is_deleted_and_python_starts_normally(context, server)
     assert snapshot_keys(second) == []
 
 
-def test_a_corrupt_snapshot_is_deleted_and_python_starts_normally(context, server) -> None:
+@pytest.mark.parametrize("damage", [
+    # The middle of the saved memory overwritten, headers and length as they were: Pyodide
+    # fails, or answers differently.
+    "bytes.fill(0xA5, bytes.length >> 3, bytes.length >> 1)",
+    # Cut short (a disk that filled up while writing): the length header says so.
+    "bytes = bytes.slice(0, bytes.length >> 1)",
+], ids=["overwritten", "truncated"])
+def test_a_corrupt_snapshot_is_deleted_and_python_starts_normally(context, server, damage: str) -> None:
     first = visit(context, server)
     wait_snapshot(first)
-    # Overwrite the middle of the saved memory, headers and length as they were: the worker
-    # must notice (Pyodide fails, or answers differently) and not use it.
     first.evaluate(f"""async () => {{
         const cache = await caches.open("{SNAPSHOTS}");
         const [request] = await cache.keys();
         const response = await cache.match(request);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        bytes.fill(0xA5, bytes.length >> 3, bytes.length >> 1);
+        let bytes = new Uint8Array(await response.arrayBuffer());
+        {damage};
         await cache.put(request, new Response(bytes, {{ headers: response.headers }}));
     }}""")
     assert len(snapshot_keys(first)) == 1
@@ -136,3 +141,36 @@ def test_an_origin_without_cache_storage_computes(browser, server) -> None:
         assert started_from(second) == "fresh"
     finally:
         chromium.close()
+
+
+COUNT_WORKERS = """
+window.__workers = [];
+const Native = window.Worker;
+window.Worker = class extends Native {
+  constructor(url, options) {
+    super(url, options);
+    // Material's search has a worker too: only Python's are counted.
+    if (String(url).includes("calculator-worker")) window.__workers.push({ url: String(url), documentState: document.readyState });
+  }
+};
+"""
+
+
+def test_a_calculator_page_starts_python_from_its_head_and_the_widget_adopts_that_worker(context, server) -> None:
+    context.add_init_script(COUNT_WORKERS)
+    page = visit(context, server)
+    workers = page.evaluate("window.__workers")
+    # One worker for the page, made while the document was still being parsed (before the
+    # widget module could run), and it is the one that answered: no second start.
+    assert workers == [{"url": f"{server.url}assets/js/calculator-worker.js", "documentState": "loading"}]
+    assert page.evaluate("window.cvPython") is None  # adopted
+
+
+def test_a_chapter_with_a_calculator_starts_python_only_when_the_reader_nears_it(context, server) -> None:
+    context.add_init_script(COUNT_WORKERS)
+    page = context.new_page()
+    page.goto(f"{server.url}benefits-and-costs/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__workers") == []
+    page.locator("[data-calculator]").first.scroll_into_view_if_needed()
+    page.wait_for_function("window.__workers.length === 1")

@@ -989,9 +989,9 @@ def test_a_segment_that_gives_no_lifetime_takes_the_churn_the_main_customer_uses
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", "Personal takes these from your customer: Purchases per month (C), "
-           "Margin (P, % of the check; 100 = revenue), Cost of winning one customer (CAC)."),
-    ("zh", "Personal沿用您客户的以下数值：每月购买次数（C）、盈利率（P，占客单价的 %；100 = 收入）、"
-           "获取一位客户的成本（CAC）。"),
+           "Margin (P, % of each purchase; 100 = revenue), Cost of winning one customer (CAC)."),
+    ("zh", "Personal沿用您客户的以下数值：每月购买次数（C）、利润率（P，占客单价的 %；100 = 收入）、"
+           "获客成本（CAC）。"),
 ])
 def test_the_inherited_inputs_note_names_the_fields_by_the_page_s_labels(lang, expected):
     from sitebuild.macros import fill_note

@@ -94,6 +94,81 @@ def figure_pattern(figure: float | int, lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\d)(?<!\d[.,])(?<!\d )(?<!\d[.,]\d)({shown})(?![.,]?\d)(?! \d{{3}}(?!\d))")
 
 
+#: Small numbers written as words, as each language writes them in running text (issue 17:
+#: "Small numbers may be written as words where the language wants it"). Russian words
+#: carry their case forms. Korean counts things with native numerals ("네 가지", not
+#: "사 가지"); a form written with a trailing space ("네 ") is the one that stands before its
+#: counter. Dutch "één" is the numeral, "een" the article, so only the first counts.
+NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
+    "en": {1: ("one",), 2: ("two",), 3: ("three",), 4: ("four",), 5: ("five",), 6: ("six",),
+           7: ("seven",), 8: ("eight",), 9: ("nine",), 10: ("ten",), 11: ("eleven",), 12: ("twelve",)},
+    "nl": {1: ("één",), 2: ("twee",), 3: ("drie",), 4: ("vier",), 5: ("vijf",), 6: ("zes",),
+           7: ("zeven",), 8: ("acht",), 9: ("negen",), 10: ("tien",), 11: ("elf",), 12: ("twaalf",)},
+    "de": {1: ("eins", "ein", "eine", "einen", "einem", "einer", "eines"), 2: ("zwei",), 3: ("drei",),
+           4: ("vier",), 5: ("fünf",), 6: ("sechs",), 7: ("sieben",), 8: ("acht",), 9: ("neun",),
+           10: ("zehn",), 11: ("elf",), 12: ("zwölf",)},
+    "ru": {1: ("один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну"),
+           2: ("два", "две", "двух", "двум", "двумя"), 3: ("три", "трёх", "трех", "трём", "трем", "тремя"),
+           4: ("четыре", "четырёх", "четырех", "четырём", "четырем", "четырьмя"),
+           5: ("пять", "пяти", "пятью"), 6: ("шесть", "шести", "шестью"), 7: ("семь", "семи", "семью"),
+           8: ("восемь", "восьми", "восемью"), 9: ("девять", "девяти", "девятью"),
+           10: ("десять", "десяти", "десятью"), 11: ("одиннадцать", "одиннадцати"),
+           12: ("двенадцать", "двенадцати")},
+    "ko": {1: ("하나", "한 "), 2: ("둘", "두 "), 3: ("셋", "세 "), 4: ("넷", "네 "), 5: ("다섯",), 6: ("여섯",),
+           7: ("일곱",), 8: ("여덟",), 9: ("아홉",), 10: ("열",), 11: ("열하나", "열한 "), 12: ("열둘", "열두 ")},
+    "zh": {1: ("一",), 2: ("二", "两"), 3: ("三",), 4: ("四",), 5: ("五",), 6: ("六",), 7: ("七",),
+           8: ("八",), 9: ("九",), 10: ("十",), 11: ("十一",), 12: ("十二",)},
+}
+_HANGUL = "\uac00-\ud7af"
+
+
+def number_word_pattern(figure: int, lang: str) -> re.Pattern[str] | None:
+    """The small number ``figure`` written as a word on a ``lang`` page (None above twelve)."""
+    words = NUMBER_WORDS[lang].get(figure)
+    if not words:
+        return None
+    words = sorted(words, key=len, reverse=True)
+    if lang == "zh":  # no spaces between words: a numeral is part of a longer number only beside another
+        alternatives = "|".join(map(re.escape, words))
+        return re.compile(rf"(?<![一二三四五六七八九十百千万两])({alternatives})(?![一二三四五六七八九十百千万])")
+    if lang == "ko":  # "넷" as a word of its own; "네 " only before its counter ("네 가지")
+        alternatives = "|".join(
+            re.escape(w) + (f"(?=[{_HANGUL}])" if w.endswith(" ") else f"(?![{_HANGUL}])") for w in words)
+        return re.compile(rf"(?<![{_HANGUL}])(?:{alternatives})")
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
+
+
+def figure_written(figure: float | int, lang: str, text: str) -> bool:
+    """The figure is on the page in digits in the language's style or, if small, as a word."""
+    if figure_pattern(figure, lang).search(text):
+        return True
+    word = number_word_pattern(int(figure), lang) if float(figure).is_integer() else None
+    return bool(word and word.search(text))
+
+
+def test_every_language_names_each_small_number_as_a_word() -> None:
+    assert set(NUMBER_WORDS) == set(LANGUAGES)
+    for lang, words in NUMBER_WORDS.items():
+        assert sorted(words) == list(range(1, 13)), f"{lang}: words for 1 to 12"
+
+
+@pytest.mark.parametrize(("lang", "as_word", "as_digits", "in_neither"), [
+    ("en", "Here are four myths.", "Here are 4 myths.", "Here are fourteen myths, 40 in all."),
+    ("nl", "Er zijn vier mythen.", "Er zijn 4 mythen.", "Er zijn veertien mythen, 14 in totaal."),
+    ("de", "Es gibt vier Mythen.", "Es gibt 4 Mythen.", "Es gibt vierzehn Mythen, 14 insgesamt."),
+    ("ru", "Вот четыре мифа.", "Вот 4 мифа.", "Вот четырнадцать мифов, всего 14."),
+    ("ko", "고객 가치에 관한 네 가지 오해", "고객 가치에 관한 4가지 오해", "네, 인터넷에 관한 오해 14가지"),
+    ("zh", "关于客户价值的四个误区", "关于客户价值的4个误区", "关于客户价值的十四个误区，共14个"),
+])
+def test_a_small_figure_counts_in_digits_or_as_a_word_and_fails_in_neither(
+        lang: str, as_word: str, as_digits: str, in_neither: str) -> None:
+    assert figure_written(4, lang, as_word)
+    assert figure_written(4, lang, as_digits)
+    assert not figure_written(4, lang, in_neither)
+    assert not figure_written(4.5, lang, as_word)  # only whole numbers have a word
+
+
 @pytest.mark.parametrize("slug", CHAPTER_SLUGS)
 def test_key_figures_appear_in_every_language_in_its_number_style(site_dir: Path, slug: str) -> None:
     figures = front_matter_and_body("en", slug)[0]["figures"]
@@ -101,7 +176,7 @@ def test_key_figures_appear_in_every_language_in_its_number_style(site_dir: Path
         # The page's own text: the prerendered calculator shows the same numbers in every
         # language, so it does not count as the chapter telling the figure.
         text = _plain_spaces(text_of(article(site_dir, lang, slug), skip=lambda n: "cv-calculator" in n.classes()))
-        missing = [f for f in figures if not figure_pattern(f, lang).search(text)]
+        missing = [f for f in figures if not figure_written(f, lang, text)]
         assert not missing, f"{lang}/{slug}: figures not written in the {lang} style: " + ", ".join(
             f"{f} → {format_decimal(f, locale=lang)!r}" for f in missing)
 

@@ -98,3 +98,13 @@ def test_the_runtime_ships_bytecode_only(site_dir: Path) -> None:
     with zipfile.ZipFile(wheel) as names:
         assert "calculators/run.pyc" in names.namelist()
         assert any(n.endswith(".dist-info/WHEEL") for n in names.namelist())
+
+
+def test_the_standard_library_leaves_out_what_is_built_into_the_interpreter(site_dir: Path) -> None:
+    # os, io, codecs, importlib... are frozen into Pyodide's interpreter: a copy in the zip
+    # would never be read. Modules that are not frozen are there.
+    (stdlib,) = site_dir.glob("assets/pyodide/*/python_stdlib.zip")
+    with zipfile.ZipFile(stdlib) as archive:
+        names = set(archive.namelist())
+    assert {"os.pyc", "io.pyc", "codecs.pyc", "importlib/_bootstrap.pyc", "zipimport.pyc"}.isdisjoint(names)
+    assert {"json/__init__.pyc", "dataclasses.pyc", "decimal.pyc", "asyncio/__init__.pyc"} <= names

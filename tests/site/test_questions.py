@@ -202,9 +202,7 @@ def test_every_question_link_on_the_plan_reaches_its_question(site_dir: Path, la
 FIGURE_CALL = re.compile(r"\{\{-?\s*figure\(\s*\"([\w-]+)\"\s*\)\s*-?\}\}")
 #: Figures drawn by hand in one page's Markdown that the other languages do not have yet (issue
 #: 17): chapter, language → how many. Port one to sitebuild/figures.py and take it off this list.
-HAND_DRAWN_IN_ONE_LANGUAGE = {
-    ("innovation", "zh"): 1,  # design against technology (its caption claims more than the source)
-}
+HAND_DRAWN_IN_ONE_LANGUAGE: dict[tuple[str, str], int] = {}  # zh's design/technology grid removed (issue 17)
 
 
 def drawn_figure(node: Node) -> bool:

@@ -70,3 +70,28 @@ def test_a_cached_runtime_is_used_without_node(tmp_path: Path, monkeypatch: pyte
     found = runtime.compiled_runtime(tmp_path)
     assert found.stdlib == folder / "python_stdlib.zip"
     assert found.wheel.read_bytes() == b"compiled before"
+
+
+def test_docstrings_and_comments_go_but_lines_stay_and_a_future_import_stays_first() -> None:
+    source = b'''"""The module's own words,
+over two lines."""
+
+from __future__ import annotations  # a comment
+
+
+def only_a_docstring():
+    """Nothing else in the body."""
+
+
+def answer():
+    """Forty-two."""
+    return 1 / 0
+'''
+    stripped = runtime.without_comments(source)
+    assert b"own words" not in stripped and b"comment" not in stripped and b"Forty" not in stripped
+    namespace: dict = {}
+    exec(compile(stripped, "module.py", "exec"), namespace)  # a SyntaxError if the import were not first
+    assert namespace["only_a_docstring"]() is None
+    with pytest.raises(ZeroDivisionError) as raised:
+        namespace["answer"]()
+    assert raised.traceback[-1].lineno + 1 == 13  # `return 1 / 0` is line 13 of the source

@@ -75,3 +75,19 @@ def test_a_page_is_gzipped_and_an_image_is_not(served: int, site_dir: Path) -> N
         image = get(served, "/" + images[0].relative_to(site_dir).as_posix(), {"Accept-Encoding": "gzip"})
         assert image.getheader("Content-Encoding") is None
         assert image.body == images[0].read_bytes()
+
+
+def test_the_builds_precompressed_copy_is_what_a_gzip_client_gets(served: int, site_dir: Path) -> None:
+    path, original = wasm(site_dir)
+    copy = (site_dir / path.lstrip("/")).with_name("pyodide.asm.wasm.gz").read_bytes()
+    assert gzip.decompress(copy) == original
+    assert len(copy) < len(gzip.compress(original, compresslevel=9))  # zopfli beats gzip -9
+    response = get(served, path, {"Accept-Encoding": "gzip"})
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert response.body == copy
+
+
+def test_a_small_file_has_no_copy_and_is_gzipped_on_the_fly(site_dir: Path) -> None:
+    (wheel,) = site_dir.glob("assets/calculators/*/*.whl")
+    assert not wheel.with_name(wheel.name + ".gz").exists()
+    assert not list(site_dir.glob("*.html.gz")) and not list(site_dir.glob("calculators/*/*.gz"))

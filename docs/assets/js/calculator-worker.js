@@ -53,18 +53,32 @@ async function snapshotCache() {
   }
 }
 
-async function restore(loadPyodide, urls, cache) {
+// The snapshot saved for these addresses, if any: its entry, not yet its bytes. Entries of
+// other builds are deleted on the way: never more than one is kept.
+async function savedSnapshot(cache, urls) {
+  if (!cache) return null;
   const key = snapshotKey(urls);
-  let found = null;
   try {
+    let found = null;
     for (const request of await cache.keys()) {
       if (request.url === key) found = request;
-      else await cache.delete(request); // another build's: never more than one is kept
+      else await cache.delete(request);
     }
-    if (!found) return null;
-    const response = await cache.match(found);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length !== Number(response.headers.get("x-snapshot-bytes"))) throw new Error("snapshot truncated");
+    return found && { cache, request: found, response: await cache.match(found) };
+  } catch {
+    return null;
+  }
+}
+
+async function restore(loadPyodide, urls, { cache, request, response }) {
+  try {
+    // Pyodide takes the bytes as a promise: the 31 MB are read while it fetches and
+    // compiles its wasm, not before.
+    const bytes = response.arrayBuffer().then((buffer) => {
+      if (buffer.byteLength !== Number(response.headers.get("x-snapshot-bytes"))) throw new Error("snapshot truncated");
+      return new Uint8Array(buffer);
+    });
+    bytes.catch(() => {}); // reported by loadPyodide, which awaits it
     const pyodide = await loadPyodide({ indexURL: urls.pyodide, fullStdLib: false, _loadSnapshot: bytes });
     pyodide.runPython(AFTER_RESTORE);
     if (pyodide.runPython(CHECK) !== decodeURIComponent(response.headers.get("x-snapshot-check"))) {
@@ -72,17 +86,23 @@ async function restore(loadPyodide, urls, cache) {
     }
     return pyodide.pyimport("calculators.run").run_json;
   } catch {
-    if (found) await cache.delete(found).catch(() => {});
+    await cache.delete(request).catch(() => {});
     return null;
   }
 }
 
+async function wheelBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function fresh(loadPyodide, urls, snapshots) {
+  const wheel = wheelBytes(urls.wheel); // downloads while Python starts
+  wheel.catch(() => {}); // a failure is reported below, where it is awaited
   const pyodide = await loadPyodide({ indexURL: urls.pyodide, fullStdLib: false, ...(snapshots ? { _makeSnapshot: true } : {}) });
   postMessage({ type: "progress", step: 2, steps: 3 });
-  const response = await fetch(urls.wheel);
-  if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
-  pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel");
+  pyodide.unpackArchive(await wheel, "wheel");
   if (snapshots) snapshot = { pyodide, key: snapshotKey(urls) };
   return pyodide.pyimport("calculators.run").run_json;
 }
@@ -132,12 +152,17 @@ async function start(urls) {
   countDownloads(urls.sizes || {});
   // Pyodide only logs a warning and waits forever when its wasm cannot be fetched: ask first,
   // so that a blocked or missing runtime fails at once with a message and a retry button.
-  const probe = await fetch(new URL("pyodide.asm.wasm", urls.pyodide), { method: "HEAD" });
+  // These are independent: one round trip, not several in a row.
+  const snapshots = snapshotCache();
+  const [probe, { loadPyodide }, cache, saved] = await Promise.all([
+    fetch(new URL("pyodide.asm.wasm", urls.pyodide), { method: "HEAD" }),
+    import(new URL("pyodide.mjs", urls.pyodide).href),
+    snapshots,
+    snapshots.then((opened) => savedSnapshot(opened, urls)),
+  ]);
   if (!probe.ok) throw new Error(`runtime: HTTP ${probe.status}`);
-  const { loadPyodide } = await import(new URL("pyodide.mjs", urls.pyodide).href);
-  const snapshots = await snapshotCache();
-  const restored = snapshots && await restore(loadPyodide, urls, snapshots);
-  const runJson = restored || await fresh(loadPyodide, urls, snapshots);
+  const restored = saved && await restore(loadPyodide, urls, saved);
+  const runJson = restored || await fresh(loadPyodide, urls, cache);
   postMessage({ type: "progress", step: 3, steps: 3 });
   return { runJson, from: restored ? "snapshot" : "fresh" };
 }

@@ -30,9 +30,23 @@ export function runtimeUrls(dataRuntime) {
 }
 
 // Start the runtime (once); resolves when it is ready, rejects when it cannot load.
+// A calculator's own page starts the worker from its head (overrides/main.html), before
+// this module loads: window.cvPython holds that worker and the messages it sent meanwhile.
+// It is adopted once, and only for the runtime it was started for.
+function adoptEarlyWorker(urls) {
+  const early = window.cvPython;
+  delete window.cvPython;
+  if (!early || early.urls.pyodide !== urls.pyodide || early.urls.wheel !== urls.wheel) {
+    early?.worker.terminate();
+    return null;
+  }
+  return early;
+}
+
 export function startRuntime(urls) {
   if (started && started.state !== "failed") return started.promise;
-  worker = new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
+  const early = adoptEarlyWorker(urls);
+  worker = early ? early.worker : new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
   const record = { state: "starting" };
   record.promise = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
@@ -69,7 +83,8 @@ export function startRuntime(urls) {
     worker.terminate();
   }, 120_000);
   started = record;
-  worker.postMessage({ type: "start", urls });
+  if (early) early.messages.forEach((data) => worker.onmessage({ data }));
+  else worker.postMessage({ type: "start", urls });
   return record.promise;
 }
 

@@ -147,10 +147,10 @@ class CalculatorWidget {
       return;
     }
     const fresh = runtimeState() !== "starting"; // not yet asked for, or failed before
-    const starting = startRuntime(this.urls);
     this.view.setState("loading"); // the contract: results are not to be read while Python starts
+    // Before starting: a worker the page's head started reports its progress so far at once.
     if (fresh) this.view.showProgress(0, 3);
-    starting.then(() => this.schedule(0), () => this.fail());
+    startRuntime(this.urls).then(() => this.schedule(0), () => this.fail());
   }
 
   retry() {
