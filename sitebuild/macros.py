@@ -34,6 +34,9 @@ from sitebuild.chapters import (
     CALCULATOR_CHAPTERS,
     CALCULATOR_PAGE_EXAMPLES,
     CHAPTERS,
+    PREDICTIONS,
+    TAUGHT_FIELDS,
+    Prediction,
     workshop_questions,
 )
 from sitebuild.formatting import format_number
@@ -57,9 +60,10 @@ def define_env(env: Any) -> None:
         """A link from the current page to a site-relative path (``assets/…``)."""
         return get_relative_url(target, env.page.url) if target else get_relative_url(".", env.page.url)
 
-    def runtime_paths() -> dict[str, str]:
-        """The runtime's files, relative to the page being built (``data-runtime``)."""
-        return {name: site_path(url) for name, url in runtime.urls().items()}
+    def runtime_paths() -> dict[str, Any]:
+        """The runtime's files, relative to the page being built (``data-runtime``), and the
+        bytes the worker will download (its progress bar)."""
+        return {**{name: site_path(url) for name, url in runtime.urls().items()}, "sizes": runtime.download_sizes()}
 
     def page_path(slug: str, page_lang: str | None = None) -> str:
         page_lang = page_lang or lang()
@@ -83,8 +87,9 @@ def define_env(env: Any) -> None:
         # calculator's own chapter on its page.
         chapter = env.page.meta.get("chapter") if not standalone else None
         questions = workshop_questions(lang(), chapter or CALCULATOR_CHAPTERS[calculator_id])
-        html = render_widget(schema, query, lang(), runtime_paths(), questions, page_examples(lang()))
         page = page_path(f"calculators/{schema.slug}")
+        embed = None if standalone else embed_of(calculator_id, chapter, page)
+        html = render_widget(schema, query, lang(), runtime_paths(), questions, page_examples(lang()), embed)
         marker = ' data-calculator-page=""' if standalone else ""
         html = html.replace(' data-state="prerendered"', f' data-state="prerendered" data-page="{escape(page)}"{marker}', 1)
         return Markup(html)
@@ -208,6 +213,31 @@ def amount_span(shown: str) -> Markup:
     return Markup(f'<span class="cv-amount">{unbroken}</span>')
 
 
+def embed_of(calculator_id: str, chapter: int | None, page: str) -> dict[str, Any]:
+    """What a chapter's embed needs: the inputs its chapter taught, its guess, the full page."""
+    taught = TAUGHT_FIELDS.get(chapter or 0, {}).get(calculator_id)
+    if taught is None:
+        raise ValueError(f"chapter {chapter} embeds {calculator_id!r}: declare the inputs it teaches "
+                         "in TAUGHT_FIELDS (sitebuild/chapters.py)")
+    prediction = PREDICTIONS.get(chapter or 0)
+    return {"taught": set(taught), "page": page,
+            "prediction": prediction if prediction and prediction.calculator == calculator_id else None}
+
+
+def prediction_view(prediction: Prediction, lang: str, values: dict[str, Any], currency: str) -> dict[str, Any]:
+    """The guess's words and rule as the template and predict.js use them."""
+    words = catalogue(lang, "predict")
+    own = words["questions"][prediction.key]
+    amount = format_number("money", prediction.threshold, lang, currency) if prediction.threshold is not None else ""
+    options = [{"value": option, "label": own["options"][option].replace("{amount}", amount)}
+               for option in prediction.options]
+    rule = {"key": prediction.key, "rule": prediction.rule, "outputs": list(prediction.outputs),
+            "threshold": prediction.threshold, "options": list(prediction.options), "labels": {o["value"]: o["label"] for o in options},
+            "words": {k: words[k] for k in ("outcome_right", "outcome_wrong", "outcome_unknown")}}
+    return {"key": prediction.key, "question": own["question"].replace("{amount}", amount), "options": options,
+            "answer": prediction.answer(values), "words": words, "rule_json": json.dumps(rule, ensure_ascii=False)}
+
+
 def resolved_preset(calculator_id: str, example: str, lang: str) -> dict[str, str]:
     """A preset's link values, with ``@text`` values taken from the page's catalogue."""
     texts = catalogue(lang, calculator_id).get("examples", {}).get(example, {})
@@ -251,12 +281,15 @@ def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
     }
 
 
-def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls: dict[str, str],
-                  questions: list[str] | tuple[str, ...] = (), ahead: list[dict[str, Any]] | None = None) -> str:
+def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls: dict[str, Any],
+                  questions: list[str] | tuple[str, ...] = (), ahead: list[dict[str, Any]] | None = None,
+                  embed: dict[str, Any] | None = None) -> str:
     """A calculator widget with ``query``'s example computed (link values; ``{}``: defaults).
 
     ``ahead`` are runtime requests to answer once the runtime is idle (the language's
-    calculator pages' examples), so that the next page has its answer waiting.
+    calculator pages' examples), so that the next page has its answer waiting. ``embed``
+    (a chapter's embed, from :func:`embed_of`): only the inputs ``taught`` show, with a link to
+    the full calculator ``page``, and the chapter's ``prediction`` asks its guess first.
     """
     widget, texts = catalogue(lang, "widget"), catalogue(lang, schema.id)
     fields = link_fields(schema.id, query)
@@ -320,7 +353,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
     if group and group.first == 2:
         kinds.update({f"{o.key}_1": o.kind for o in group.outputs})
     outputs: dict[str, dict[str, Any]] = {
-        key: {"data_value": data_value(values.get(key)), "missing": key not in values,
+        key: {"data_value": data_value(values.get(key)), "missing": key not in values, "kind": kind,
               "text": shown_text(kind, key, values.get(key)) if key in values else ""}
         for key, kind in kinds.items()
     }
@@ -375,7 +408,15 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
         "labels": {"fields": texts["fields"], "outputs": texts["outputs"]},
     }
+    taught: set[str] | None = embed["taught"] if embed else None
+    embedded = None if embed is None or taught is None else {
+        "href": embed["page"] + "?" + result["link"],
+        # Adding an item shows its inputs: only where the chapter taught every one of them.
+        "can_add": group is not None and all(f.key in taught for f in group.fields),
+        "prediction": embed["prediction"] and prediction_view(embed["prediction"], lang, values, currency),
+    }
     return _TEMPLATES.get_template("calculator.html").render(
+        taught=taught, embedded=embedded,
         calc=schema, lang=lang, layout=layout, items=items, group=group,
         outputs=outputs, item_outputs=item_outputs, main_outputs=main_outputs,
         formulas=formulas, refs=refs, notes=notes,

@@ -98,6 +98,16 @@ def _urls() -> tuple[tuple[str, str], ...]:
     )
 
 
+def download_sizes() -> dict[str, int]:
+    """The bytes of each runtime file the worker fetches, by file name, as the reader's
+    browser receives them (decoded): what start-up counts to show real download progress
+    (calculator-worker.js). pyodide.asm.mjs is imported, not fetched, so it is not counted."""
+    runtime = compiled_runtime()
+    return {"pyodide.asm.wasm": (PYODIDE_PACKAGE / "pyodide.asm.wasm").stat().st_size,
+            "python_stdlib.zip": runtime.stdlib.stat().st_size,
+            runtime.wheel.name: runtime.wheel.stat().st_size}
+
+
 def build_wheel(out: Path) -> Path:
     """Build the ``calculators`` wheel (sources as they are) into ``out``.
 

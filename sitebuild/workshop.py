@@ -12,6 +12,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -83,7 +84,7 @@ def render_library(lang: str, link_of: Callable[[str, str], str]) -> Markup:
     return Markup('<ul class="cv-scenarios">' + "".join(cards) + "</ul>")
 
 
-def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, str]) -> Markup:
+def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, Any]) -> Markup:
     """The comparison form; ``specs`` say how to label and format each calculator, by page slug."""
     words = dict(catalogue(lang, "workshop")["compare"], failed=catalogue(lang, "widget")["state"]["failed"])
     data = escape(json.dumps({"lang": lang, "calculators": specs, "words": words}, ensure_ascii=False))

@@ -26,9 +26,11 @@ def page_language(site: Path, page: Path) -> str:
 
 
 def form_fields(widget: Node) -> dict[str, str]:
-    """What widget.js sends: every named control that is not disabled, with its value."""
+    """What widget.js sends: every named control of its form that is not disabled, with its value."""
     fields: dict[str, str] = {}
-    for node in widget.walk():
+    form = widget.find(lambda node: "cv-form" in node.classes())  # not a guess's radio buttons
+    assert form is not None
+    for node in form.walk():
         if "name" not in node.attrs or "disabled" in node.attrs:
             continue
         if node.tag == "input":

@@ -107,8 +107,49 @@ async function fresh(loadPyodide, urls, snapshots) {
   return pyodide.pyimport("calculators.run").run_json;
 }
 
+// Real download progress: every fetch of a runtime file the build declared (its name and
+// decoded size: urls.sizes, from sitebuild/runtime.py) is counted as its body streams in, and
+// the bytes so far are posted with the total, at most every 100 ms.
+const PROGRESS_EVERY_MS = 100;
+
+function countDownloads(sizes) {
+  const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
+  if (!total) return;
+  const plainFetch = self.fetch.bind(self);
+  let loaded = 0;
+  let posted = 0;
+  const post = (force) => {
+    const now = Date.now();
+    if (!force && now - posted < PROGRESS_EVERY_MS) return;
+    posted = now;
+    postMessage({ type: "progress", step: 1, steps: 3, loaded: Math.min(loaded, total), total });
+  };
+  self.fetch = async (input, init) => {
+    const response = await plainFetch(input, init);
+    const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href);
+    const name = url.pathname.split("/").pop();
+    const method = (init && init.method) || (input instanceof Request ? input.method : "GET");
+    if (!Object.hasOwn(sizes, name) || method !== "GET" || !response.ok || !response.body) return response;
+    const counted = response.body.pipeThrough(new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        post(false);
+        controller.enqueue(chunk);
+      },
+      flush() { post(true); },
+    }));
+    // The same answer with a counted body (its bytes are decoded already: no length or encoding).
+    const headers = new Headers(response.headers);
+    headers.delete("content-length");
+    headers.delete("content-encoding");
+    return new Response(counted, { status: response.status, statusText: response.statusText, headers });
+  };
+  post(true); // 0 of the total, before the first byte
+}
+
 async function start(urls) {
   postMessage({ type: "progress", step: 1, steps: 3 });
+  countDownloads(urls.sizes || {});
   // Pyodide only logs a warning and waits forever when its wasm cannot be fetched: ask first,
   // so that a blocked or missing runtime fails at once with a message and a retry button.
   // These are independent: one round trip, not several in a row.

@@ -25,7 +25,8 @@ export function runtimeState() {
 // one: after an instant navigation the same relative path points elsewhere.
 export function runtimeUrls(dataRuntime) {
   const relative = JSON.parse(dataRuntime);
-  return { pyodide: new URL(relative.pyodide, document.baseURI).href, wheel: new URL(relative.wheel, document.baseURI).href };
+  return { pyodide: new URL(relative.pyodide, document.baseURI).href, wheel: new URL(relative.wheel, document.baseURI).href,
+    sizes: relative.sizes || {} }; // bytes per file the worker downloads: its progress
 }
 
 // Start the runtime (once); resolves when it is ready, rejects when it cannot load.

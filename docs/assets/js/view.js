@@ -173,17 +173,26 @@ export class WidgetView {
     if (state === "ready" || state === "invalid" || state === "prerendered") status.hidden = true;
   }
 
-  // Says what start-up is doing. The worker reports stages, not bytes, so the bar runs
-  // without a measure (indeterminate) while Python downloads, the longest stage, and shows
-  // how far through the stages start-up is afterwards.
-  showProgress(step, steps) {
+  // Says what start-up is doing. While Python downloads, the longest stage, the worker counts
+  // the bytes (``download``: {loaded, total}) and the bar shows them; afterwards it shows how
+  // far through the stages start-up is. Before the first count it runs without a measure.
+  showProgress(step, steps, download = {}) {
     if (runtimeState() === "ready") return;
     const status = this.root.querySelector(".cv-status");
     status.hidden = false;
     const words = this.messages.widget.state;
-    status.querySelector(".cv-progress-text").textContent = (step > 0 && words.steps[step]) || words.starting;
+    const text = status.querySelector(".cv-progress-text");
+    text.textContent = (step > 0 && words.steps[step]) || words.starting;
     const bar = status.querySelector(".cv-progress");
-    if (step > 1) {
+    bar.removeAttribute("aria-valuetext");
+    if (step === 1 && download.total > 0) {
+      const megabytes = (bytes) => new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1e6);
+      const said = fill(words.downloaded, (name) => ({ loaded: megabytes(download.loaded), total: megabytes(download.total) })[name]);
+      text.textContent = `${words.steps[1]} ${said}`;
+      bar.max = download.total;
+      bar.value = download.loaded;
+      bar.setAttribute("aria-valuetext", said); // read as megabytes, not a bare percentage
+    } else if (step > 1) {
       bar.max = steps;
       bar.value = step;
     } else {

@@ -8,6 +8,7 @@ import { answerAhead, compute, knownAnswer, onRuntimeEvent, runtimeState, runtim
 import { fill, keyLabel } from "./format.js";
 import { fieldOf, linkText, pageText, readLink } from "./links.js";
 import { WidgetView } from "./view.js";
+import { mountPrediction } from "./predict.js";
 import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
 
 // Every edit is sent at once (Python answers in ~10 ms); an answer overtaken by a newer edit is
@@ -42,6 +43,7 @@ class CalculatorWidget {
     if (known) this.show(known);
     else this.view.showPrerendered();
     this.bind();
+    mountPrediction(root); // a chapter's embed may ask for a guess first (predict.js)
     if (params.get("present") === "1" && root.hasAttribute("data-calculator-page")) setPresenting(root, true, this.messages.workshop.actions);
     this.watchRuntime();
     // With the runtime already up (a later page of the visit) there is nothing to wait for.
@@ -142,7 +144,7 @@ class CalculatorWidget {
   watchRuntime() {
     this.unsubscribe = onRuntimeEvent((event) => {
       if (!this.root.isConnected) return this.unsubscribe();
-      if (event.type === "progress") this.view.showProgress(event.step, event.steps);
+      if (event.type === "progress") this.view.showProgress(event.step, event.steps, event);
       if (event.type === "ready" && this.root.dataset.state === "loading") this.schedule(0);
       if (event.type === "failed") this.fail();
     });
@@ -228,6 +230,8 @@ class CalculatorWidget {
   syncAddressBar() {
     if (this.root.querySelector(".cv-share-qr:not([hidden])")) this.drawShareQr();
     if (this.root.querySelector(".cv-my-qr:not([hidden])")) this.drawMine();
+    const full = this.root.querySelector("[data-full-link]"); // a chapter's embed: its numbers, untaught ones too
+    if (full) full.href = this.currentLink();
     if (!this.root.closest("[data-calculator-page]")) return; // embedded in a chapter: leave the URL alone
     if (location.pathname !== this.pagePath) return; // an answer that arrives after the reader left
     const query = new URLSearchParams(this.lastLink);
