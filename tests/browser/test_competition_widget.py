@@ -10,6 +10,11 @@ from tests.browser.pages import goto, goto_calculator, site_url, value_of, wait_
 def test_the_breakfast_link_opens_in_two_languages(reader, server) -> None:
     for lang, sandwich in (("en", "A sandwich"), ("de", "Sandwich")):
         page = goto(reader, site_url(server, lang, "levels-of-competition/"))
+        # As a reader would: the chapter's own calculator, just above the link, comes into view
+        # and starts first; the link is clicked once the page has settled around it.
+        embedded = page.locator("[data-calculator=competition]").first
+        embedded.scroll_into_view_if_needed()
+        wait_state(embedded, "ready")
         link = page.locator("a.md-button[href*='calculators/competition/']").first
         link.click()
         page.wait_for_url(re.compile(r"/calculators/competition/\?v=1&"))

@@ -1,11 +1,15 @@
-"""Present mode on a projector, 1920 × 1080: every preset of every calculator on one screen,
-with the title, the room's question, the headline answer, numbers of at least 48 px, the
-chart and the QR code of the link, nothing scrolled. (1280 × 720: tests/browser/test_workshop.py.)"""
+"""Present mode on a laptop screen, 1280 × 720, and on a projector, 1920 × 1080: every preset of
+every calculator on one screen, nothing scrolled; on the projector with the title, the room's
+question, the headline answer, numbers of at least 48 px, the chart and the QR code of the link.
+(What the projected screen says: tests/browser/test_site_sections.py.)"""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from tests.browser.pages import share
 from tests.browser.test_workshop import PRESET_CASES, open_ready, preset_url
 
 WIDTH, HEIGHT = 1920, 1080
@@ -35,30 +39,54 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
-def test_every_preset_fits_a_1920_by_1080_projector(browser, server, lang: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, service_workers="block")
+SMALLEST_RESULT = """Math.min(...[...document.querySelectorAll('.cv-results output')]
+  .filter((o) => o.offsetParent).map((o) => parseFloat(getComputedStyle(o).fontSize)))"""
+
+
+def projector_problems(seen: dict) -> list[str]:
+    problems = []
+    if seen["width"] > WIDTH or seen["height"] > HEIGHT:
+        problems.append(f"scrolls: {seen['width']} × {seen['height']}")
+    if seen["numbers"] == 0 or seen["smallest"] < 48 or seen["title"] < 48:
+        problems.append(f"small: numbers {seen['smallest']} px, title {seen['title']} px")
+    for part, bottom in seen["parts"].items():
+        if bottom is None or bottom > HEIGHT:
+            problems.append(f"{part} not on screen ({bottom})")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_every_preset_fits_a_720p_screen_and_a_1080p_projector(browser, server, lang: str) -> None:
+    """Each preset is presented twice without reloading: on a 1280 × 720 laptop screen (fits,
+    no site navigation, results at least 20 px and never smaller than on the page), then, with
+    the window widened, on a 1920 × 1080 projector (MEASURE above)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, service_workers="block")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     wrong = {}
     for calculator_id, example in PRESET_CASES:  # one page: Python starts once (pages.goto)
+        page.set_viewport_size({"width": 1280, "height": 720})
         open_ready(page, preset_url(server, lang, calculator_id, example))
-        page.click("[data-action=present]")
+        on_the_page = page.evaluate(SMALLEST_RESULT)
+        share(page, "present")
+        assert re.search(r"[?&]present=1", page.url)
+        size = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.scrollHeight]")
+        header_shown = page.locator(".md-header").is_visible()
+        presented = page.evaluate(SMALLEST_RESULT)
+        if size[0] > 1280 or size[1] > 720 or header_shown or presented < max(20, on_the_page):
+            wrong[f"{calculator_id}/{example} at 1280"] = [size, header_shown, presented]
+        share(page, "present")
+        # The QR code opens with present mode where the screen is a projector's: enter again.
+        page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+        share(page, "present")
         page.wait_for_selector(".cv-share-qr:not([hidden]) svg")
         page.wait_for_selector(".cv-presenting .cv-figure svg")
-        seen = page.evaluate(MEASURE)
-        problems = []
-        if seen["width"] > WIDTH or seen["height"] > HEIGHT:
-            problems.append(f"scrolls: {seen['width']} × {seen['height']}")
-        if seen["numbers"] == 0 or seen["smallest"] < 48 or seen["title"] < 48:
-            problems.append(f"small: numbers {seen['smallest']} px, title {seen['title']} px")
-        for part, bottom in seen["parts"].items():
-            if bottom is None or bottom > HEIGHT:
-                problems.append(f"{part} not on screen ({bottom})")
+        problems = projector_problems(page.evaluate(MEASURE))
         if problems:
-            wrong[f"{calculator_id}/{example}"] = problems
-        page.click("[data-action=present]")
+            wrong[f"{calculator_id}/{example} at 1920"] = problems
+        share(page, "present")
+        assert "present" not in page.url and page.locator(".md-header").is_visible()
     context.close()
     assert wrong == {}
     assert errors == []

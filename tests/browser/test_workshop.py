@@ -161,31 +161,7 @@ def test_my_result_qr_code_holds_my_link_and_my_name(reader, server, lang: str) 
 
 # --- Present mode ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_present_mode_fits_every_preset_on_a_1280_by_720_screen(browser, server, lang: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, service_workers="block")
-    page = context.new_page()
-    too_big = {}
-    for calculator_id, example in PRESET_CASES:  # one page: Python starts once (pages.goto)
-        open_ready(page, preset_url(server, lang, calculator_id, example))
-        smallest = "Math.min(...[...document.querySelectorAll('.cv-results output')].filter(o => o.offsetParent).map(o => parseFloat(getComputedStyle(o).fontSize)))"
-        normal = page.evaluate(smallest)
-        share(page, "present")  # the button; ?present=1 is tested below
-        assert re.search(r"[?&]present=1", page.url)
-        size = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.scrollHeight]")
-        header_shown = page.locator(".md-header").is_visible()
-        font = page.evaluate(smallest)
-        # Fits without scrolling, no site navigation, every result at least 20 px (a headline size
-        # on a projected 720p screen) and never smaller than on the page.
-        if size[0] > 1280 or size[1] > 720 or header_shown or font < max(20, normal):
-            too_big[f"{calculator_id}/{example}"] = (size, header_shown, font)
-        share(page, "present")
-        assert "present" not in page.url and page.locator(".md-header").is_visible()
-    open_ready(page, preset_url(server, lang, "value", "example") + "&present=1")
-    assert page.evaluate("document.documentElement.classList.contains('cv-present')")
-    context.close()
-    assert too_big == {}
-
+# Every preset on a 1280 × 720 screen and a 1920 × 1080 projector: tests/browser/test_present.py.
 
 def test_present_mode_ends_when_the_reader_leaves_the_page(reader, server) -> None:
     page = open_ready(reader, preset_url(server, "en", "value", "example") + "&present=1")
