@@ -53,8 +53,8 @@ async function snapshotCache() {
   }
 }
 
-// The snapshot saved for these addresses, if any: its entry, not yet its bytes. Entries of
-// other builds are deleted on the way: never more than one is kept.
+// The snapshot saved for these addresses, if any: its entry, and its bytes as they are read.
+// Entries of other builds are deleted on the way: never more than one is kept.
 async function savedSnapshot(cache, urls) {
   if (!cache) return null;
   const key = snapshotKey(urls);
@@ -64,17 +64,21 @@ async function savedSnapshot(cache, urls) {
       if (request.url === key) found = request;
       else await cache.delete(request);
     }
-    return found && { cache, request: found, response: await cache.match(found) };
+    if (!found) return null;
+    // Its 31 MB are read from here on, while Pyodide's glue and wasm load.
+    const response = await cache.match(found);
+    const buffer = response.arrayBuffer();
+    buffer.catch(() => {}); // reported by loadPyodide, which awaits it (restore)
+    return { cache, request: found, response, buffer };
   } catch {
     return null;
   }
 }
 
-async function restore(loadPyodide, urls, { cache, request, response }) {
+async function restore(loadPyodide, urls, { cache, request, response, buffer: reading }) {
   try {
-    // Pyodide takes the bytes as a promise: the 31 MB are read while it fetches and
-    // compiles its wasm, not before.
-    const bytes = response.arrayBuffer().then((buffer) => {
+    // Pyodide takes the bytes as a promise, and awaits them only once its wasm is in hand.
+    const bytes = reading.then((buffer) => {
       if (buffer.byteLength !== Number(response.headers.get("x-snapshot-bytes"))) throw new Error("snapshot truncated");
       return new Uint8Array(buffer);
     });
@@ -154,6 +158,10 @@ async function start(urls) {
   // so that a blocked or missing runtime fails at once with a message and a retry button.
   // These are independent: one round trip, not several in a row.
   const snapshots = snapshotCache();
+  // Pyodide's glue (1.2 MB of JavaScript, the first thing loadPyodide imports) is fetched and
+  // compiled meanwhile: loadPyodide then finds it in the module map, ready. A failure here is
+  // reported where loadPyodide imports it again.
+  import(new URL("pyodide.asm.mjs", urls.pyodide).href).catch(() => {});
   const [probe, { loadPyodide }, cache, saved] = await Promise.all([
     fetch(new URL("pyodide.asm.wasm", urls.pyodide), { method: "HEAD" }),
     import(new URL("pyodide.mjs", urls.pyodide).href),
