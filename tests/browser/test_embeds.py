@@ -104,3 +104,54 @@ def test_skipping_the_guess_is_one_click_and_the_answer_follows_the_inputs(watch
     wait_value(widget, "best_by_ratio", "2")
     assert value_of(widget, "best_by_subtraction") == "1"
     assert page.evaluate("JSON.parse(localStorage.getItem('cv-predict'))") == {"ch2": {"skipped": True}}
+
+
+# --- A chapter's calculator starts without moving the chapter ----------------------------------
+
+# Every height the embed takes and every place the try-it button below it takes, recorded in
+# the page at each change of the embed (its state, its progress box, its results).
+WATCH_LAYOUT = """() => {
+  const root = document.querySelector('[data-calculator]');
+  const button = document.querySelector("article a.md-button[href*='?v=1']");
+  const seen = window.cvLayout = [];
+  const note = () => seen.push([root.dataset.state, root.offsetHeight, Math.round(button.getBoundingClientRect().top + scrollY)]);
+  note();
+  new MutationObserver(note).observe(root, { subtree: true, childList: true, attributes: true });
+}"""
+
+
+def test_a_chapter_calculator_starts_quietly_without_moving_the_text_below_it(browser, server) -> None:
+    from tests.browser.test_download_progress import HeldWasm
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = context.new_page()
+    held = HeldWasm(context)
+    page.goto(site_url(server, "en", "benefits-and-costs/"))  # chapter 4: the value calculator
+    widget = page.locator("[data-calculator]").first
+    page.evaluate(WATCH_LAYOUT)
+    widget.scroll_into_view_if_needed()  # the reader nears it: Python starts
+    expect(widget).to_have_attribute("data-state", "loading")
+    page.wait_for_timeout(300)  # progress arrives meanwhile (the wasm is held)
+    expect(widget.locator(".cv-status")).to_be_hidden()
+    # The reader types while Python is still on its way: now the progress shows.
+    before_typing = page.evaluate("window.cvLayout.length")
+    widget.locator("input[name=price]").fill("460")
+    expect(widget.locator(".cv-status")).to_be_visible()
+    held.release()
+    wait_value(widget, "net_value", "100")  # (600 + 150 + 50) − (460 + 120 + 4 × 30) = 800 − 700
+    expect(widget.locator(".cv-status")).to_be_hidden()
+    seen = page.evaluate("window.cvLayout")
+    assert "loading" in [state for state, _, _ in seen[:before_typing]]
+    assert len({(height, place) for _, height, place in seen[:before_typing]}) == 1, seen
+    context.close()
+
+
+def test_a_chapter_calculator_that_starts_quietly_keeps_its_place_until_ready(reader, server) -> None:
+    page = goto(reader, site_url(server, "en", "benefits-and-costs/"))
+    widget = page.locator("[data-calculator]").first
+    page.evaluate(WATCH_LAYOUT)
+    widget.scroll_into_view_if_needed()
+    expect(widget).to_have_attribute("data-state", "ready", timeout=90_000)
+    seen = page.evaluate("window.cvLayout")
+    assert [state for state, _, _ in seen][-1] == "ready"
+    assert len({(height, place) for _, height, place in seen}) == 1, seen  # not a pixel moved

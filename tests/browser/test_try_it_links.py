@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.pages import goto, share, site_url, wait_value
+from tests.browser.pages import goto, share, site_url, wait_state, wait_value
 
 
 @pytest.mark.parametrize(("lang", "chapter", "calculator", "slug", "key", "expected"), [
@@ -43,9 +43,12 @@ def test_copy_link_gives_the_try_it_link_itself(watched, server, lang, calculato
     button = page.locator(f"article a.md-button[href$='{try_it}']")
     assert button.count() == 1  # the page's own try-it button for this example
     href = button.evaluate("a => a.href")
+    # The page's own widget may be ready with its example before the click: mark it, and wait
+    # for the widget the link brings (a new element, whichever way the page is replaced).
+    page.evaluate("document.querySelector('[data-calculator]').dataset.beforeClick = ''")
     button.click()
-    widget = page.locator(f"[data-calculator={calculator}][data-calculator-page]")
-    page.wait_for_function("document.querySelector('[data-calculator]')?.dataset.state === 'ready'", timeout=90_000)
+    widget = page.locator(f"[data-calculator={calculator}][data-calculator-page]:not([data-before-click])")
+    wait_state(widget, "ready")
     share(widget, "copy-link")
     assert page.evaluate("navigator.clipboard.readText()") == href
     assert page.url == href  # the address bar follows the same link

@@ -18,6 +18,8 @@ export class WidgetView {
     this.locale = spec.locale; // how numbers are written: the language's Intl locale
     this.form = root.querySelector(".cv-form");
     this.onSettled = onSettled;
+    this.quietStart = false; // no progress box while true (widget.js: a chapter's calculator)
+    this.progress = null; // the last progress reported: [step, steps, download]
     const toggle = root.querySelector(".cv-answer-toggle");
     if (toggle) toggle.addEventListener("click", () => this.toggleAnswer(toggle));
   }
@@ -178,6 +180,8 @@ export class WidgetView {
   // far through the stages start-up is. Before the first count it runs without a measure.
   showProgress(step, steps, download = {}) {
     if (runtimeState() === "ready") return;
+    this.progress = [step, steps, download];
+    if (this.quietStart) return; // widget.js: until the reader uses the calculator
     const status = this.root.querySelector(".cv-status");
     status.hidden = false;
     const words = this.messages.widget.state;
@@ -198,6 +202,13 @@ export class WidgetView {
     } else {
       bar.removeAttribute("value");
     }
+  }
+
+  // The reader is using a quietly started calculator: from now on its progress shows.
+  speakUp() {
+    if (!this.quietStart) return;
+    this.quietStart = false;
+    if (this.progress) this.showProgress(...this.progress);
   }
 
   showFailed() {

@@ -95,13 +95,14 @@ class CalculatorWidget {
     this.form.addEventListener("input", (event) => {
       if (event.target.matches("[data-my-name]")) return this.nameTyped(event.target);
       if (event.target.tagName === "SELECT") this.view.showChoices();
+      this.view.speakUp();
       this.schedule(DEBOUNCE_MS);
     });
     // A change (a choice made, a field left) only hurries an answer still waiting out the
     // debounce: leaving a field by clicking a link must not start work for the page being left.
     this.form.addEventListener("change", (event) => !event.target.matches("[data-my-name]") && this.timer !== null && this.schedule(0));
     this.form.addEventListener("submit", (event) => event.preventDefault());
-    this.root.addEventListener("focusin", () => this.ensureRuntime(), { once: true });
+    this.root.addEventListener("focusin", () => { this.view.speakUp(); this.ensureRuntime(); }, { once: true });
     this.root.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
       if (!button) return;
@@ -132,6 +133,10 @@ class CalculatorWidget {
       this.observer = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           this.observer.disconnect();
+          // A chapter's calculator starts quietly as the reader nears it: its example's results
+          // are right already, and a progress box appearing and going again would shift the
+          // chapter's text under the reader's eyes. Progress shows once the reader uses it.
+          if (!this.root.hasAttribute("data-calculator-page")) this.view.quietStart = true;
           this.ensureRuntime();
         }
       }, { rootMargin: "300px" });
