@@ -117,7 +117,10 @@ def define_env(env: Any) -> None:
         for chapter in CHAPTERS:
             title = escape(guide["chapters"][chapter.number])
             label = escape(guide["chapter_label"].format(n=chapter.number))
-            if (DOCS / lang() / chapter.source).exists():
+            if env.page.file.src_uri.split("/", 1)[-1] == chapter.source:  # "<lang>/index.md"
+                # The page the map is on (the home page is chapter 1): said, not linked to itself.
+                body = f'<strong aria-current="page">{title}</strong> ({escape(guide["this_page"])})'
+            elif (DOCS / lang() / chapter.source).exists():
                 body = f'<a href="{escape(page_path(chapter.slug) if chapter.slug else page_path("").rstrip("/") + "/")}">{title}</a>'
             else:
                 body = f'{title} <span class="cv-coming">({escape(guide["coming_soon"])})</span>'
