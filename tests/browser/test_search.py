@@ -26,7 +26,9 @@ WORDS = {
 
 
 def result_paths(page) -> list[str]:
-    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+    # Read in one go: Material re-renders the list as results arrive, and a locator taken
+    # from one rendering (nth(2)) may wait for an item the next rendering no longer has.
+    hrefs = page.evaluate("[...document.querySelectorAll('.md-search-result__item > a')].map((a) => a.href)")
     return [urlsplit(urljoin(page.url, href)).path for href in hrefs]
 
 
