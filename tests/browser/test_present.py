@@ -55,7 +55,9 @@ def projector_problems(seen: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+# Russian has the longest words and figures (1 296 $), Chinese other glyphs; English text fits
+# wherever they do (tests/browser/test_site_sections.py presents it too).
+@pytest.mark.parametrize("lang", ["ru", "zh"])
 def test_every_preset_fits_a_720p_screen_and_a_1080p_projector(browser, server, lang: str) -> None:
     """Each preset is presented twice without reloading: on a 1280 × 720 laptop screen (fits,
     no site navigation, results at least 20 px and never smaller than on the page), then, with
