@@ -53,3 +53,36 @@ def test_copy_link_gives_the_try_it_link_itself(watched, server, lang, calculato
     assert page.evaluate("navigator.clipboard.readText()") == href
     assert page.url == href  # the address bar follows the same link
     assert watched.errors == []
+
+
+def test_a_link_clicked_while_the_page_computes_keeps_its_own_numbers(watched, server) -> None:
+    """The page's answer arriving between the click on a try-it link (to this same page) and
+    the new page's arrival must not write the page's example back into the address bar, from
+    where the next page would read it."""
+    from calculators.registry import CALCULATORS
+    from sitebuild.macros import calculator_link, resolved_preset
+    from tests.browser.test_download_progress import HeldWasm
+
+    page = watched.page
+    held_wasm = HeldWasm(page.context)  # the page's own answer waits for Python
+    page.goto(f"{server.url}calculators/competition/")
+    page.wait_for_function("typeof window.document$ !== 'undefined'")
+    try_it = calculator_link(CALCULATORS["competition"], resolved_preset("competition", "evening-out", "en"))
+    button = page.locator(f"article a.md-button[href$='{try_it}']")
+    href = button.evaluate("a => a.href")
+    held_pages = []
+    page.route(lambda url: url == href, lambda route: held_pages.append(route))  # the next page waits
+    old = page.locator("[data-calculator]")
+    old.evaluate("root => { root.dataset.beforeClick = ''; }")
+    button.click()
+    page.wait_for_function("() => location.search.startsWith('?v=1')")  # the click's address
+    held_wasm.release()
+    wait_state(page.locator("[data-calculator][data-before-click]"), "ready")  # the old page answers
+    assert page.url == href
+    for route in held_pages:
+        route.continue_()
+    widget = page.locator("[data-calculator][data-calculator-page]:not([data-before-click])")
+    wait_state(widget, "ready")
+    assert widget.locator("input[name=need]").input_value() == "see a new film"  # evening out, not breakfast
+    assert page.url == href
+    assert watched.errors == []

@@ -27,6 +27,7 @@ class CalculatorWidget {
     this.timer = null;
     this.urls = runtimeUrls(root.dataset.runtime); // now, while this widget's page is current
     this.pagePath = location.pathname;
+    this.address = addressOf(location); // as this widget found it, then as it wrote it (no #hash)
     this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
     const params = new URLSearchParams(location.search);
     const linked = this.applyLink(params);
@@ -238,13 +239,25 @@ class CalculatorWidget {
     const full = this.root.querySelector("[data-full-link]"); // a chapter's embed: its numbers, untaught ones too
     if (full) full.href = this.currentLink();
     if (!this.root.closest("[data-calculator-page]")) return; // embedded in a chapter: leave the URL alone
-    if (location.pathname !== this.pagePath) return; // an answer that arrives after the reader left
+    if (!this.ownsAddress()) return;
     const query = new URLSearchParams(this.lastLink);
     if (isPresenting(this.root)) query.set("present", "1"); // the address bar only; shared links never
     // The example as published needs no query: keep such an address clean.
     const search = [...query.keys()].length > 1 ? "?" + query.toString() : "";
     // Not when nothing changes: each history entry update costs the browser several ms.
-    if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
+    if (search !== location.search) this.writeAddress(location.pathname + search + location.hash);
+  }
+
+  // The widget rewrites only the address it found or wrote itself. A click on a link (a try-it
+  // button, even to this same page) changes the address at once, while the next page is still
+  // loading: an answer arriving meanwhile must not put this page's numbers back over it.
+  ownsAddress() {
+    return this.root.isConnected && location.pathname === this.pagePath && addressOf(location) === this.address;
+  }
+
+  writeAddress(path) {
+    history.replaceState(history.state, "", path);
+    this.address = addressOf(location);
   }
 
   currentLink() {
@@ -407,7 +420,7 @@ class CalculatorWidget {
   }
 
   reset() {
-    if (this.root.hasAttribute("data-calculator-page")) history.replaceState(history.state, "", location.pathname + location.hash);
+    if (this.root.hasAttribute("data-calculator-page") && this.ownsAddress()) this.writeAddress(location.pathname + location.hash);
     this.view.items().forEach((fieldset, i) => this.view.showItem(fieldset, this.example.shown[i]));
     for (const [control, value] of this.example.values) control.value = value;
     this.view.showChoices();
@@ -431,6 +444,12 @@ class CalculatorWidget {
 
 // Where a participant's name for "my result as a QR code" is kept (this device only).
 const MY_NAME = "cv-my-name";
+
+// Which page and which numbers the address bar names: a #hash (an anchor the reader followed
+// on the page) leaves both as they were.
+function addressOf(location) {
+  return location.pathname + location.search;
+}
 
 // A link's query as a shared link carries it: without the page's own present=1.
 function linkOnly(params) {
