@@ -18,18 +18,16 @@ pyodide.runPython(`
 import base64, hashlib, sys, types, zipfile
 from importlib._bootstrap_external import _code_to_timestamp_pyc
 
-def pyc(source, filename, locations):
+def pyc(source, filename):
     # mtime and size 0: with no source beside it, neither zipimport nor the sourceless
     # loader compares them with anything.
-    code = compile(source, filename, "exec", dont_inherit=True)
-    if not locations:
-        code = without_locations(code)
+    code = without_locations(compile(source, filename, "exec", dont_inherit=True))
     return bytes(_code_to_timestamp_pyc(code, 0, 0))
 
-def compiled(entries, filename_of, locations=True):
+def compiled(entries, filename_of):
     for name, data in entries:
         if name.endswith(".py"):
-            yield name + "c", pyc(data, filename_of(name), locations)
+            yield name + "c", pyc(data, filename_of(name))
         else:
             yield name, data
 
@@ -54,10 +52,10 @@ def read(path):
 
 # The filenames tracebacks show: where the source would have been.
 stdlib_at = "/lib/python%d%d.zip/" % sys.version_info[:2]
-write("/tmp/out-stdlib.zip", compiled(read("/tmp/stdlib.zip"), lambda name: stdlib_at + name, locations=False))
+write("/tmp/out-stdlib.zip", compiled(read("/tmp/stdlib.zip"), lambda name: stdlib_at + name))
 
 site = "/lib/python%d.%d/site-packages/" % sys.version_info[:2]
-entries = [(n, d) for n, d in compiled(read("/tmp/wheel.whl"), lambda name: site + name, locations=False) if not n.endswith("/RECORD")]
+entries = [(n, d) for n, d in compiled(read("/tmp/wheel.whl"), lambda name: site + name) if not n.endswith("/RECORD")]
 (record_name,) = [n for n, _ in read("/tmp/wheel.whl") if n.endswith(".dist-info/RECORD")]
 def record_line(name, data):
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()

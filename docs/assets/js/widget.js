@@ -26,7 +26,6 @@ class CalculatorWidget {
     this.latest = 0;
     this.timer = null;
     this.urls = runtimeUrls(root.dataset.runtime); // now, while this widget's page is current
-    this.pagePath = location.pathname;
     this.address = addressOf(location); // as this widget found it, then as it wrote it (no #hash)
     this.example = this.snapshot(); // what "reset" returns to: the example the page was built with
     const params = new URLSearchParams(location.search);
@@ -252,7 +251,7 @@ class CalculatorWidget {
   // button, even to this same page) changes the address at once, while the next page is still
   // loading: an answer arriving meanwhile must not put this page's numbers back over it.
   ownsAddress() {
-    return this.root.isConnected && location.pathname === this.pagePath && addressOf(location) === this.address;
+    return this.root.isConnected && addressOf(location) === this.address; // the path included
   }
 
   writeAddress(path) {
