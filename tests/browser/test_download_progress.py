@@ -4,35 +4,13 @@ of the total the build declared, on an accessible progress bar (Chromium, a held
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from sitebuild import runtime
 from sitebuild.messages import catalogue
-from tests.browser.pages import site_url
-
-
-class HeldWasm:
-    """Holds the wasm download (the largest file) until released, as a slow line would; the
-    worker's HEAD probe of it passes. context.route: a worker's requests skip page.route."""
-
-    def __init__(self, context: Any) -> None:
-        self.context, self.held = context, []
-        context.route("**/pyodide.asm.wasm", self.hold)
-
-    def hold(self, route: Any) -> None:
-        if route.request.method == "GET":
-            self.held.append(route)
-        else:
-            route.continue_()
-
-    def release(self) -> None:
-        for route in self.held:
-            route.continue_()
-        self.held.clear()
-        self.context.unroute("**/pyodide.asm.wasm", self.hold)
+from tests.browser.pages import HeldWasm, site_url
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

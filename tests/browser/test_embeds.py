@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from sitebuild.formatting import format_number
 from sitebuild.messages import catalogue
-from tests.browser.pages import goto, site_url, value_of, wait_value
+from tests.browser.pages import HeldWasm, goto, site_url, value_of, wait_value
 
 # Chapter 7 embeds the fitness club: 20 × 1 × 100 % × 36 = 720 USD.
 CH7 = "customer-lifetime-value/"
@@ -121,7 +121,6 @@ WATCH_LAYOUT = """() => {
 
 
 def test_a_chapter_calculator_starts_quietly_without_moving_the_text_below_it(browser, server) -> None:
-    from tests.browser.test_download_progress import HeldWasm
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()

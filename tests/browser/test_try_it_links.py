@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.pages import goto, share, site_url, wait_state, wait_value
+from tests.browser.pages import HeldWasm, goto, share, site_url, wait_state, wait_value
 
 
 @pytest.mark.parametrize(("lang", "chapter", "calculator", "slug", "key", "expected"), [
@@ -61,7 +61,6 @@ def test_a_link_clicked_while_the_page_computes_keeps_its_own_numbers(watched, s
     where the next page would read it."""
     from calculators.registry import CALCULATORS
     from sitebuild.macros import calculator_link, resolved_preset
-    from tests.browser.test_download_progress import HeldWasm
 
     page = watched.page
     held_wasm = HeldWasm(page.context)  # the page's own answer waits for Python
