@@ -121,7 +121,10 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:
     page.locator(".md-nav a[href$='what-customer-value-is/']").first.click()
     page.wait_for_url(re.compile(r"what-customer-value-is/$"))
     page.go_back()
-    widget = page.locator("[data-calculator=value]")
+    # The chapter embeds the value calculator too, and instant navigation swaps the page in
+    # only after the address changes back: wait for the calculator page's own widget.
+    widget = page.locator("[data-calculator=value][data-calculator-page]")
+    wait_state(widget, "ready")
     widget.locator("input[name=price]").fill("70")
     wait_value(widget, "net_value", "30")  # 120 − (70 + 20)
     page.locator(".md-nav a[href$='calculators/competition/']").first.click()
@@ -131,7 +134,7 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:
     wait_value(competition, "net", "1")  # 5 − 4
     page.locator(".md-nav a[href$='calculators/value/']").first.click()  # by a link, to a page seen before
     page.wait_for_url(re.compile(r"calculators/value/"))
-    wait_state(page.locator("[data-calculator=value]"), "ready")
+    wait_state(page.locator("[data-calculator=value][data-calculator-page]"), "ready")
     assert page.evaluate("performance.timeOrigin") == document_started
     wasm = [url for url in watched.requests if url.endswith("pyodide.asm.wasm")]
     assert len(wasm) == 2  # the worker's HEAD probe and the one download, for the whole visit
