@@ -180,7 +180,12 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  # Wasm from the baseline compiler only: on two cores the optimising tier's
+                  # background compiles of Pyodide's 9.6 MB wasm, in every new context, slowed
+                  # the whole suite by a tenth (5:02 → 4:36). Behaviour is the same; speed is
+                  # measured by scripts/benchmark.py, in a browser with default settings.
+                  "--js-flags=--liftoff-only"],
         )
         yield chromium
         chromium.close()

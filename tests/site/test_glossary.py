@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -14,6 +15,7 @@ from sitebuild.messages import LOCALES
 from tests.site.test_chapters import Node, ids_in, page_file, parse, text_of
 
 
+@functools.cache  # read for every cell of every row: parse each file once
 def own_catalogue(lang: str) -> dict:
     # The file itself, not the merged catalogue: an English fallback would hide a gap.
     return yaml.safe_load((LOCALES / lang / "glossary.yml").read_text(encoding="utf-8"))
