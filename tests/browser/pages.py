@@ -128,18 +128,15 @@ def share(scope: Any, action: str) -> None:
 
 
 class HeldWasm:
-    """Holds the wasm download (the largest file) until released, as a slow line would; the
-    worker's HEAD probe of it passes. context.route: a worker's requests skip page.route."""
+    """Holds the wasm download (the largest file) until released, as a slow line would.
+    context.route: a worker's requests skip page.route."""
 
     def __init__(self, context: Any) -> None:
         self.context, self.held = context, []
         context.route("**/pyodide.asm.wasm", self.hold)
 
     def hold(self, route: Any) -> None:
-        if route.request.method == "GET":
-            self.held.append(route)
-        else:
-            route.continue_()
+        self.held.append(route)
 
     def release(self) -> None:
         for route in self.held:

@@ -137,7 +137,7 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:
     wait_state(page.locator("[data-calculator=value][data-calculator-page]"), "ready")
     assert page.evaluate("performance.timeOrigin") == document_started
     wasm = [url for url in watched.requests if url.endswith("pyodide.asm.wasm")]
-    assert len(wasm) == 2  # the worker's HEAD probe and the one download, for the whole visit
+    assert len(wasm) == 1  # one download for the whole visit, Pyodide's own request included
     assert watched.errors == []
     # A whole first visit, the runtime's start included: nothing from another host.
     assert watched.offsite(server.port) == []
