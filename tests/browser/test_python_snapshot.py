@@ -58,6 +58,12 @@ def test_a_second_tab_restores_the_snapshot_and_computes(context, server) -> Non
     wait_snapshot(first)
     (key,) = snapshot_keys(first)
     assert "python-snapshot" in key
+    # Kept without its pages of zeros: less than half of Pyodide's memory is stored.
+    stored, memory = first.evaluate(f"""async () => {{
+        const response = await (await caches.open("{SNAPSHOTS}")).match("{key}");
+        return [(await response.arrayBuffer()).byteLength, Number(response.headers.get("x-snapshot-memory"))];
+    }}""")
+    assert 0 < stored < memory / 2
     second = visit(context, server)
     assert started_from(second) == "snapshot"
     assert snapshot_keys(second) == [key]
