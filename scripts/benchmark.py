@@ -59,7 +59,7 @@ POLL_MS = 50       # how often the script looks for a state; times are taken in 
 EDITS = 20         # input-to-result samples per calculator
 GUIDE_PAGE = "creating-value/"
 REPEAT_RUNS = 3    # repeat visits per calculator (each after a first visit in a new context)
-BLOCKING_RUNS = 3  # loads of home and chapter, ours and plain Material's, interleaved
+BLOCKING_RUNS = 5  # loads of home and chapter, ours and plain Material's, interleaved
 BLOCKING_PAGES = ("", GUIDE_PAGE)
 QUIET_MS = 2000    # after the network is idle, how long the blocking count goes on
 #: The stock Pyodide files the reference page loads, from the npm package as it is.

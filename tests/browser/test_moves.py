@@ -104,11 +104,12 @@ def test_the_section_passes_axe(browser, server, lang: str, scheme: str, width: 
     body_width = widget.locator(".cv-moves-body").evaluate("b => b.clientWidth")
     expect(widget.locator(".cv-tornado")).to_have_attribute("width", str(max(240, body_width)))
     # The reader's cell is in view inside the table's box, also where the table is wider
-    # than a phone (the fitness club's margin, 100 %, is the last column).
-    inside = widget.locator(".cv-moves-grid td[data-mine]").evaluate("""td => {
+    # than a phone (the fitness club's margin, 100 %, is the last column). The box scrolls in
+    # the frame after the table is drawn: wait for it.
+    page.wait_for_function("""() => {
+        const td = document.querySelector(".cv-moves-grid td[data-mine]");
         const box = td.closest(".cv-table-wrap").getBoundingClientRect(), cell = td.getBoundingClientRect();
-        return cell.left >= box.left - 1 && cell.right <= box.right + 1; }""")
-    assert inside
+        return cell.left >= box.left - 1 && cell.right <= box.right + 1; }""", timeout=5_000)
     page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
     result = page.evaluate("axe.run('.cv-moves', {resultTypes: ['violations']})")
     found = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]]

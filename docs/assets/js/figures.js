@@ -192,12 +192,13 @@ globalThis.window?.addEventListener("beforeprint", () => {
 });
 
 // Draw the figure of a calculator into its container; a calculator without one draws nothing.
-export function renderFigure(container, calculator, figure, text, lang, currency, values = {}) {
+// ``measured``: the container's width, when the caller read it before writing to the page.
+export function renderFigure(container, calculator, figure, text, lang, currency, values = {}, measured = container?.clientWidth) {
   const render = RENDERERS[calculator];
   if (!container || !render || !text) return;
   // No data (results beyond what the page can show): no chart, rather than an empty one.
   if (!figure || Object.keys(figure).length === 0) return container.replaceChildren();
   // Drawn at the container's own width, so text keeps its size on a phone.
-  const width = Math.max(280, Math.round(container.clientWidth || 640));
+  const width = Math.max(280, Math.round(measured || 640));
   container.replaceChildren(...render(figure || {}, text, lang, currency, width, values.likely_choice));
 }

@@ -194,12 +194,20 @@ const resized = typeof ResizeObserver === "undefined" ? null : new ResizeObserve
     const section = entry.target.closest(".cv-moves");
     const last = drawn.get(section);
     const width = Math.round(entry.contentRect.width);
-    if (last && width > 0 && width !== last.width) renderMoves(section, ...last.args);
+    if (last && width > 0 && width !== last.width) renderMoves(section, ...last.args, width);
+    else showMine(entry.target); // laid out already: the table's geometry costs nothing to read
   }
 });
 
+// The width the section was last drawn at (0: not drawn, or drawn folded away), kept current
+// by the observer above: a caller need not read the page's layout to learn it.
+export function drawnWidth(section) {
+  return (section && drawn.get(section)?.width) || 0;
+}
+
 // Draws ``moves`` into the section's body; an empty ``moves`` (no result to move) hides it.
-export function renderMoves(section, moves, spec, locale, currency) {
+// ``width``: the body's width, when the caller read it before writing to the page.
+export function renderMoves(section, moves, spec, locale, currency, width) {
   if (!section) return;
   const body = section.querySelector(".cv-moves-body");
   const empty = !moves || !moves.swings;
@@ -208,19 +216,21 @@ export function renderMoves(section, moves, spec, locale, currency) {
   const words = wording(spec, locale, currency, moves);
   section.querySelector(".cv-moves-intro").textContent = fill(words.text.intro, { output: words.output });
   // Drawn at the section's own width, so text keeps its size on a phone.
-  const measured = Math.round(body.clientWidth);
-  const width = Math.max(240, measured || 360);
+  const measured = Math.round(width ?? body.clientWidth);
   // A data table the reader opened stays open with the next answer.
   const opened = printing || Boolean(body.querySelector("details.cv-moves-data[open]"));
   const table = dataTable(moves, words);
   table.open = opened;
-  const parts = moves.swings.length ? [tornado(moves, words, width), legend(words), table] : [];
+  const parts = moves.swings.length ? [tornado(moves, words, Math.max(240, measured || 360)), legend(words), table] : [];
   parts.push(remarks(moves, words));
   if (moves.grid) parts.push(twoWay(moves.grid, words, `${section.id}-grid`));
   body.replaceChildren(...parts.filter(Boolean));
-  showMine(body);
   drawn.set(section, { width: measured, args: [moves, spec, locale, currency] });
-  if (resized) resized.observe(body);
+  if (!resized) return showMine(body);
+  // Observed anew, the body is reported once the frame has laid it out: the reader's cell is
+  // scrolled into view there (read now, the table's geometry would force one more layout).
+  resized.unobserve(body);
+  resized.observe(body);
 }
 
 // On a phone the two-way table is wider than the screen: scroll its box (never the page) so

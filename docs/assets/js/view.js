@@ -7,7 +7,7 @@ import { dataValue, fill, formatNumber, resultText } from "./format.js";
 import { renderFigure } from "./figures.js";
 import { fieldOf } from "./links.js";
 import { headlineText } from "./headline.js";
-import { renderMoves } from "./moves.js";
+import { drawnWidth, renderMoves } from "./moves.js";
 
 export class WidgetView {
   // ``onSettled(state)`` is told each time the results match the inputs again.
@@ -42,6 +42,9 @@ export class WidgetView {
 
   // Shows an answer of the runtime; returns whether it was one with results (not invalid).
   show(result) {
+    // The charts' widths are not read from the page here: read after a write, each read made
+    // the browser lay out the page again (22–29 ms of the first answer's 40 ms task).
+    const widths = this.chartWidths();
     this.showErrors(result.errors || {});
     if (!result.ok) {
       for (const output of this.root.querySelectorAll("output")) output.setAttribute("data-stale", "");
@@ -72,8 +75,8 @@ export class WidgetView {
       formula.hidden = !Object.hasOwn(values, formula.dataset.formula + suffix);
     }
     this.showNotes(result.notes || [], currency);
-    this.drawFigure(result.figure, values);
-    this.drawMoves(result.moves);
+    this.drawFigure(result.figure, values, widths.figure);
+    this.drawMoves(result.moves, widths.moves);
     this.showNames();
     this.showHeadline(values);
     return true;
@@ -231,11 +234,12 @@ export class WidgetView {
   }
 
   showPrerendered() {
+    const widths = this.chartWidths(true); // before any write
     this.formatPrerendered();
     const figure = this.root.querySelector(".cv-figure");
-    if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues());
+    if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues(), widths.figure);
     const moves = this.root.querySelector(".cv-moves");
-    if (moves) this.drawMoves(JSON.parse(moves.dataset.moves));
+    if (moves) this.drawMoves(JSON.parse(moves.dataset.moves), widths.moves);
     this.showNames();
     this.showHeadline(this.prerenderedValues());
   }
@@ -253,10 +257,21 @@ export class WidgetView {
     }
   }
 
-  drawFigure(figure, values) {
+  // The charts' widths: read from the page once, when the widget mounts; after that the
+  // widths they were last drawn at, which resize observers keep current. 0 (folded away, or
+  // hidden while a link's case computes): drawn at a default width, and again at their own
+  // once laid out.
+  chartWidths(read = false) {
+    const figure = this.root.querySelector(".cv-figure");
+    const moves = this.root.querySelector(".cv-moves");
+    if (!read) return { figure: this.figureWidth || 0, moves: drawnWidth(moves) };
+    return { figure: figure ? figure.clientWidth : 0, moves: moves ? moves.querySelector(".cv-moves-body").clientWidth : 0 };
+  }
+
+  drawFigure(figure, values, width) {
     this.figureArgs = [figure, values];
     const container = this.root.querySelector(".cv-figure");
-    this.paintFigure(container);
+    this.paintFigure(container, width);
     // A figure is drawn at its box's width, and the box has none while "More results" or the
     // phone's bar is folded (the chart came out at 640 px, its text shrunk to 5 px on a
     // phone): draw it again once its box has a width of its own, and when that changes.
@@ -268,19 +283,19 @@ export class WidgetView {
     }
   }
 
-  paintFigure(container) {
+  paintFigure(container, width = container ? container.clientWidth : 0) {
     const [figure, values] = this.figureArgs;
-    this.figureWidth = container ? container.clientWidth : 0;
+    this.figureWidth = width;
     const text = this.messages.calculator.figure;
-    renderFigure(container, this.spec.id, figure, text, this.locale, this.currency(), values);
+    renderFigure(container, this.spec.id, figure, text, this.locale, this.currency(), values, width);
   }
 
   // What moves the headline result (calculators/sensitivity.py), from the same answer.
   // A fault in drawing it must not keep the results from showing: the section hides instead.
-  drawMoves(moves) {
+  drawMoves(moves, width) {
     const section = this.root.querySelector(".cv-moves");
     try {
-      renderMoves(section, moves, this.spec, this.locale, this.currency());
+      renderMoves(section, moves, this.spec, this.locale, this.currency(), width);
     } catch (error) {
       if (section) section.hidden = true;
       console.error(error);
