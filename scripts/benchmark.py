@@ -180,18 +180,21 @@ READY_OR_FAILED = """([calc, after]) => (window.__bench ? window.__bench.states 
 # ---- the static server -------------------------------------------------------------------
 
 
+Sent = tuple[str, int, bool, float]  # path, body bytes, gzipped, when asked (time.time())
+
+
 class Ledger:
     """Body bytes sent per request path, between two resets."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.sent: list[tuple[str, int, bool]] = []
+        self.sent: list[Sent] = []
 
-    def add(self, path: str, size: int, gzipped: bool) -> None:
+    def add(self, path: str, size: int, gzipped: bool, asked_at: float) -> None:
         with self.lock:
-            self.sent.append((path, size, gzipped))
+            self.sent.append((path, size, gzipped, asked_at))
 
-    def take(self) -> list[tuple[str, int, bool]]:
+    def take(self) -> list[Sent]:
         with self.lock:
             sent, self.sent = self.sent, []
         return sent
@@ -205,11 +208,15 @@ class GzipSiteHandler(SiteHandler):
     def log_message(self, *args: object) -> None:
         pass
 
+    def handle_one_request(self) -> None:
+        self.asked_at = time.time()
+        super().handle_one_request()
+
     def copyfile(self, source, outputfile) -> None:
         start = source.tell()
         super().copyfile(source, outputfile)
         self.ledger.add(urllib.parse.urlsplit(self.path).path, source.tell() - start,
-                        getattr(self, "gzip_sent", False))
+                        getattr(self, "gzip_sent", False), self.asked_at)
 
 
 class Server:
@@ -251,9 +258,9 @@ class Bytes:
     requests: int = 0
 
     @classmethod
-    def of(cls, sent: list[tuple[str, int, bool]]) -> Bytes:
+    def of(cls, sent: list[Sent]) -> Bytes:
         out = cls(requests=len(sent))
-        for path, size, _ in sent:
+        for path, size, *_ in sent:
             out.total += size
             if "/assets/pyodide/" in path:
                 out.pyodide += size
@@ -271,7 +278,7 @@ class PageFigures:
     cold_ready: float | None = None
     link_ready: list[float] = field(default_factory=list)
     bytes_after: Bytes = field(default_factory=Bytes)
-    bytes_after_sent: list[tuple[str, int, bool]] = field(default_factory=list)
+    bytes_after_sent: list[Sent] = field(default_factory=list)
     instant: list[float] = field(default_factory=list)          # click → ready, each visit
     instant_mounted: list[float] = field(default_factory=list)  # click → the widget's first state change
     edits: list[float] = field(default_factory=list)
@@ -337,11 +344,15 @@ class Bench:
             fig.problems.append(f"cold page ended {state}")
             context.close()
             return
-        # What was sent by the time the result is ready; then what follows while the reader
-        # already has it (the search index, the offline copy), until the network is idle.
-        fig.bytes = Bytes.of(self.server.ledger.take())
+        # What was asked for before the result was ready; then what follows while the reader
+        # already has it (the search index, which waits for the answer; the offline copy),
+        # until the network is idle. By the time of the request, not of this check: the
+        # search index, asked for at ready, was counted before when this check came late.
+        ready_wall = (page.evaluate("performance.timeOrigin") + ready_at) / 1000
+        sent = self.server.ledger.take()
+        fig.bytes = Bytes.of([s for s in sent if s[3] <= ready_wall])
         page.wait_for_load_state("networkidle")
-        fig.bytes_after_sent = self.server.ledger.take()
+        fig.bytes_after_sent = [s for s in sent if s[3] > ready_wall] + self.server.ledger.take()
         fig.bytes_after = Bytes.of(fig.bytes_after_sent)
         bench = page.evaluate("window.__bench")
         fig.prerendered_dom = bench["outputsAt"]
@@ -667,7 +678,7 @@ def report(meta: dict[str, str], build_s: float, guide: Bytes, bare: list[float]
         print(f"Pyodide files sent for /{CALCULATORS[0].page} (gzip): {parts}")
     if first.bytes_after_sent:
         after = sorted(first.bytes_after_sent, key=lambda sent: -sent[1])[:6]
-        print(f"after ready, /{CALCULATORS[0].page}: " + ", ".join(f"{path} {size(n)}" for path, n, _ in after))
+        print(f"after ready, /{CALCULATORS[0].page}: " + ", ".join(f"{path} {size(n)}" for path, n, *_ in after))
     for calc in CALCULATORS:
         if figures[calc.id].frame_scripts:
             print(f"scripts in long animation frames, /{calc.page}: {'; '.join(figures[calc.id].frame_scripts)}")
