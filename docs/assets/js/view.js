@@ -262,9 +262,9 @@ export class WidgetView {
   // hidden while a link's case computes): drawn at a default width, and again at their own
   // once laid out.
   chartWidths(read = false) {
-    const figure = this.root.querySelector(".cv-figure");
     const moves = this.root.querySelector(".cv-moves");
     if (!read) return { figure: this.figureWidth || 0, moves: drawnWidth(moves) };
+    const figure = this.root.querySelector(".cv-figure");
     return { figure: figure ? figure.clientWidth : 0, moves: moves ? moves.querySelector(".cv-moves-body").clientWidth : 0 };
   }
 
