@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -58,6 +59,15 @@ def test_pages_point_material_at_their_language_root(site_dir: Path) -> None:
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
     assert config["base"] == "../../de/"
     assert (site_dir / "de/sitemap.xml").read_text().count("<loc>") >= len(PAGES)
+
+
+def test_root_sitemap_lists_every_language_without_its_alternates(site_dir: Path) -> None:
+    # Material parses it on every full load of an English page; the heads carry the alternates.
+    text = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>[^<]*?//[^/]+/([^<]*)</loc>", text)
+    assert sorted(locations) == sorted(url_path(lang, page) for lang in LANGUAGES for page in PAGES)
+    assert "hreflang" not in text and "xhtml" not in text
+    assert gzip.decompress((site_dir / "sitemap.xml.gz").read_bytes()).decode("utf-8") == text
 
 
 def test_no_page_loads_anything_from_another_host(site_dir: Path) -> None:
