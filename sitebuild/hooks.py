@@ -139,7 +139,7 @@ def write_root_sitemap(site: Path, urlset: ElementTree.Element) -> None:
 
     Material parses the sitemap at its base on every full load of an English page and makes a
     URL of every address in it: with the 684 alternates that took 40 ms of the main thread
-    (87 kB of XML; 18 kB without). Every page's head declares the same alternates, which is
+    (87 kB of XML; 16 kB without). Every page's head declares the same alternates, which is
     what search engines read; the sitemap keeps every language's addresses.
     """
     for url in urlset.iter(f"{{{_SITEMAP_NS}}}url"):
