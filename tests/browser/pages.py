@@ -117,6 +117,15 @@ def text_of(widget: Any, key: str) -> str:
     return widget.locator(f"output[data-key={key}]").text_content()
 
 
+def wait_for_stillness(page: Any) -> None:
+    """Let the page's finite CSS transitions and animations end. Material fades the header's
+    title in as a page arrives, and axe measures colour contrast at the opacity of that moment
+    (a 150 ms race that failed once on the home page's title)."""
+    page.evaluate("""Promise.all(document.getAnimations()
+        .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => {})))""")
+
+
 def share(scope: Any, action: str) -> None:
     """Choose ``action`` (``copy-link``, ``qr``, ``mine``, ``present``, ``worksheet``, ``csv``,
     ``json``) in the "Share & teach" menu of ``scope`` (a page or a widget), as a reader does:

@@ -13,7 +13,16 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.pages import HeldWasm, goto, goto_calculator, text_of, value_of, wait_state, wait_value
+from tests.browser.pages import (
+    HeldWasm,
+    goto,
+    goto_calculator,
+    text_of,
+    value_of,
+    wait_for_stillness,
+    wait_state,
+    wait_value,
+)
 from tests.conftest import ROOT
 
 CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
@@ -202,6 +211,7 @@ def test_the_answer_layout_passes_axe(browser, server, lang: str, slug: str, sch
         widget.locator(".cv-more > summary").click()
     page.locator("details.cv-input-table-box > summary").click()
     page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
+    wait_for_stillness(page)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
     context.close()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.pages import goto
+from tests.browser.pages import goto, wait_for_stillness
 from tests.conftest import LANGUAGES, ROOT
 from tests.site.test_build import PAGES, url_path
 
@@ -79,6 +79,7 @@ def test_pages_pass_axe(reader, server, lang: str) -> None:
         page = goto(reader, server.url + url_path(lang, page_file))
         if page.evaluate("typeof window.axe === 'undefined'"):  # once per document
             page.add_script_tag(path=str(AXE))
+        wait_for_stillness(page)
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         serious = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
         if serious:
