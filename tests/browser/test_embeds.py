@@ -121,7 +121,6 @@ WATCH_LAYOUT = """() => {
 
 
 def test_a_chapter_calculator_starts_quietly_without_moving_the_text_below_it(browser, server) -> None:
-
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
     held = HeldWasm(context)
