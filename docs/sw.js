@@ -3,14 +3,33 @@
 //
 // * Runtime files live under versioned paths (assets/pyodide/<version>/, assets/calculators/
 //   <digest>/): once cached they never change, so they are served from the cache first.
+//   offline.js keeps them, once the runtime is up; this worker only reads them.
 // * Everything else is fetched from the network first, so readers always get the latest
 //   pages; the cached copy answers only when the network does not.
 // What goes where is declared once, with offline.js (which fills the same caches ahead of
 // time): assets/js/offline-rules.js. So this is a module worker (offline.js registers it so).
-import { PAGES_CACHE as PAGES, RUNTIME_CACHE as RUNTIME, isVersioned } from "./assets/js/offline-rules.js";
+import { PAGES_CACHE as PAGES, RUNTIME_CACHE as RUNTIME, VERSIONED_PREFIXES, isVersioned } from "./assets/js/offline-rules.js";
 
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+// Static routes (Chrome and Edge 123+): the browser reads the runtime's 13 MB from the runtime
+// cache itself, or from the network when they are not kept yet, without starting this worker
+// to pass them on. Other browsers take the same files through cacheFirst below.
+function runtimeRoutes() {
+  return VERSIONED_PREFIXES.map((prefix) => ({
+    condition: { urlPattern: new URLPattern({ pathname: `${new URL(prefix, location.href).pathname}*` }), requestMethod: "GET" },
+    source: { cacheName: RUNTIME },
+  }));
+}
+
+self.addEventListener("install", (event) => {
+  if (event.addRoutes) event.waitUntil(event.addRoutes(runtimeRoutes()).catch(() => {})); // without them: cacheFirst
+  self.skipWaiting();
+});
+
+// Navigation preload: a page's request leaves while this worker starts, not after.
+self.addEventListener("activate", (event) => event.waitUntil(Promise.all([
+  self.clients.claim(),
+  self.registration.navigationPreload?.enable(),
+])));
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -20,33 +39,21 @@ self.addEventListener("fetch", (event) => {
   // worker costs the reader tens of ms on every click. Offline, the fetch fails and Material
   // loads the page in full, a navigation that is answered from the cache below.
   if (request.mode !== "navigate" && request.destination === "" && url.pathname.endsWith("/")) return;
-  if (request.method === "HEAD" && isVersioned(url)) {
-    event.respondWith(headFromCache(request));
-  } else if (request.method === "GET" && isVersioned(url)) {
-    event.respondWith(cacheFirst(request));
-  } else if (request.method === "GET") {
-    event.respondWith(networkFirst(request));
-  }
+  if (request.method !== "GET") return;
+  if (isVersioned(url)) event.respondWith(cacheFirst(request));
+  else event.respondWith(networkFirst(request, request.mode === "navigate" ? event.preloadResponse : null));
 });
 
+// A runtime file not kept yet comes from the network (usually the browser's HTTP cache) and is
+// not copied here on the way: that copy would compete with Python's start for the reader's
+// processor. offline.js keeps the runtime a few seconds after it is up.
 async function cacheFirst(request) {
-  const cached = await caches.match(request.url, { cacheName: RUNTIME });
-  if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) (await caches.open(RUNTIME)).put(request.url, response.clone());
-  return response;
+  return (await caches.match(request.url, { cacheName: RUNTIME })) || fetch(request);
 }
 
-// The worker asks whether the wasm file is there before loading it (calculator-worker.js).
-async function headFromCache(request) {
-  const cached = await caches.match(request.url, { cacheName: RUNTIME });
-  if (cached) return new Response(null, { status: 200, headers: cached.headers });
-  return fetch(request);
-}
-
-async function networkFirst(request) {
+async function networkFirst(request, preloaded) {
   try {
-    const response = await fetch(request);
+    const response = (await preloaded) || await fetch(request);
     if (response.ok && response.type === "basic") (await caches.open(PAGES)).put(request, response.clone());
     return response;
   } catch (error) {
