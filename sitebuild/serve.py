@@ -8,6 +8,7 @@ build's precompressed ``.gz`` copy where there is one, else gzip made on the fly
 
 from __future__ import annotations
 
+import email.utils
 import functools
 import gzip
 import http.server
@@ -17,7 +18,7 @@ import sys
 import threading
 import urllib.parse
 
-from sitebuild.workshop import VERSIONED_PREFIXES
+from sitebuild.workshop import cache_control
 
 #: Formats that are compressed already; a static host sends them as they are.
 NOT_COMPRESSED = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif",
@@ -28,6 +29,9 @@ GZIP_LEVEL = 9
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    # Connections kept open between requests, as a static host keeps them (HTTP/1.0 would
+    # open one per file, and a browser opens at most six at a time).
+    protocol_version = "HTTP/1.1"
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
@@ -73,6 +77,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                       for coding in self.headers.get("Accept-Encoding", "").split(","))
         if not accepts or not os.path.isfile(path) or self.guess_type(path) in NOT_COMPRESSED:
             return super().send_head()
+        if self.unchanged_since_asked(path):
+            self.send_response(304)
+            self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+            self.end_headers()
+            return None
         body = self.precompressed(path) or self.gzipped(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
@@ -83,14 +92,22 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.gzip_sent = True
         return io.BytesIO(body)
 
+    def unchanged_since_asked(self, path: str) -> bool:
+        """A revalidation (If-Modified-Since) of a file not changed since: 304, no body."""
+        asked = self.headers.get("If-Modified-Since")
+        if not asked or self.headers.get("If-None-Match"):
+            return False
+        try:
+            since = email.utils.parsedate_to_datetime(asked)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return since.tzinfo is not None and int(os.path.getmtime(path)) <= since.timestamp()
+
     def end_headers(self) -> None:
-        # As a static host should be configured (the build writes the same rules to _headers):
-        # versioned runtime files for a year; the service worker and its manifest never stale.
-        path = self.path.split("?", 1)[0]
-        if any(f"/{prefix}" in path for prefix in VERSIONED_PREFIXES):
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
-        elif path.endswith(("/sw.js", "/offline.json")):
-            self.send_header("Cache-Control", "no-cache")
+        # As a static host should be configured (the build writes the same rules to _headers).
+        control = cache_control(self.path.split("?", 1)[0])
+        if control:
+            self.send_header("Cache-Control", control)
         # Every file's body depends on Accept-Encoding, so every response says so, gzipped or not.
         self.send_header("Vary", "Accept-Encoding")
         super().end_headers()

@@ -9,6 +9,7 @@ files a device needs to run the calculators without a network.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +59,23 @@ OFFLINE_PAGES = ("", *(f"calculators/{schema.slug}" for schema in CALCULATORS.va
 
 #: Paths that never change once published (their names carry a version or a digest).
 VERSIONED_PREFIXES = ("assets/pyodide/", "assets/calculators/")
+#: Material names its scripts and stylesheets by their content (bundle.a5f9d56c.min.js): a
+#: changed file gets a new name, so a browser may keep each one for a year too, instead of
+#: asking again for every page it loads.
+CONTENT_NAMED = re.compile(r"/assets/(javascripts|stylesheets)/(.+/)?[^/]+\.[0-9a-f]{8}\.min\.(js|css)$")
+LONG_CACHING = "public, max-age=31536000, immutable"
+#: The service worker and its manifest: never taken from a cache without asking.
+NEVER_STALE = ("sw.js", "offline.json")
+
+
+def cache_control(path: str) -> str | None:
+    """The Cache-Control a static host should send for a site path (``/guide/assets/...``);
+    None: the host's default (revalidation). ``_headers`` and ``./dev serve`` both follow it."""
+    if any(f"/{prefix}" in path for prefix in VERSIONED_PREFIXES) or CONTENT_NAMED.search(path):
+        return LONG_CACHING
+    if path.endswith(tuple(f"/{name}" for name in NEVER_STALE)):
+        return "no-cache"
+    return None
 
 
 def render_library(lang: str, link_of: Callable[[str, str], str]) -> Markup:
@@ -174,10 +192,15 @@ def write_offline_manifest(site: Path) -> None:
 
 
 def write_cache_headers(site: Path) -> None:
-    """``_headers`` (Netlify, Cloudflare Pages): versioned runtime files cached for a year."""
-    rules = "".join(f"/{prefix}*\n  Cache-Control: public, max-age=31536000, immutable\n" for prefix in VERSIONED_PREFIXES)
-    rules += "/sw.js\n  Cache-Control: no-cache\n/offline.json\n  Cache-Control: no-cache\n"
-    (site / "_headers").write_text(rules, encoding="utf-8")
+    """``_headers`` (Netlify, Cloudflare Pages), the rules of :func:`cache_control`: versioned
+    runtime folders and Material's content-named files cached for a year (each file by its
+    name: the format has no patterns but a trailing ``*``), the service worker never."""
+    named = sorted("/" + file.relative_to(site).as_posix() for file in site.glob("assets/**/*.min.*"))
+    rules = [(f"/{prefix}*", LONG_CACHING) for prefix in VERSIONED_PREFIXES]
+    rules += [(path, LONG_CACHING) for path in named if CONTENT_NAMED.search(path)]
+    rules += [(f"/{name}", "no-cache") for name in NEVER_STALE]
+    text = "".join(f"{path}\n  Cache-Control: {control}\n" for path, control in rules)
+    (site / "_headers").write_text(text, encoding="utf-8")
 
 
 def finish(site: Path) -> None:
