@@ -157,12 +157,13 @@ SITE_WORKER_HTML = """<!doctype html>
 <script type="module">
   const { worker: script, urls, request } = %s;
   const worker = new Worker(script, { type: "module" });
+  let from = null; // "snapshot" or "fresh", as the worker says when it is ready
   worker.onmessage = ({ data }) => {
-    if (data.type === "ready") worker.postMessage({ type: "run", id: 1, request });
-    else if (data.type === "failed") window.__bare = { at: performance.now(), error: data.message };
-    else if (data.type === "result") window.__bare = { at: performance.now(), from: document.documentElement.dataset.from,
-                                                       net_value: data.result.values.net_value };
-    if (data.type === "ready") document.documentElement.dataset.from = data.from;
+    if (data.type === "ready") {
+      from = data.from;
+      worker.postMessage({ type: "run", id: 1, request });
+    } else if (data.type === "failed") window.__bare = { at: performance.now(), error: data.message };
+    else if (data.type === "result") window.__bare = { at: performance.now(), from, net_value: data.result.values.net_value };
   };
   worker.postMessage({ type: "start", urls });
 </script></head><body><p>the site's worker, no page around it</p></body></html>
