@@ -41,7 +41,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode !== "navigate" && request.destination === "" && url.pathname.endsWith("/")) return;
   if (request.method !== "GET") return;
   if (isVersioned(url)) event.respondWith(cacheFirst(request));
-  else event.respondWith(networkFirst(request, request.mode === "navigate" ? event.preloadResponse : null));
+  else event.respondWith(networkFirst(event, request.mode === "navigate" ? event.preloadResponse : null));
 });
 
 // A runtime file not kept yet comes from the network (usually the browser's HTTP cache) and is
@@ -51,10 +51,16 @@ async function cacheFirst(request) {
   return (await caches.match(request.url, { cacheName: RUNTIME })) || fetch(request);
 }
 
-async function networkFirst(request, preloaded) {
+// The answer goes to the page at once; its copy for offline use is written after, and the
+// worker is kept alive until it is (waitUntil).
+async function networkFirst(event, preloaded) {
+  const request = event.request;
   try {
     const response = (await preloaded) || await fetch(request);
-    if (response.ok && response.type === "basic") (await caches.open(PAGES)).put(request, response.clone());
+    if (response.ok && response.type === "basic") {
+      const copy = response.clone();
+      event.waitUntil(caches.open(PAGES).then((cache) => cache.put(request, copy)));
+    }
     return response;
   } catch (error) {
     // A page opened from a link carries the scenario in its query; the page is the same.

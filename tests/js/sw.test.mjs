@@ -37,7 +37,9 @@ function fetchEvent(url, { mode = "no-cors", destination = "script", preloaded }
   const event = {
     request: { url, mode, destination, method: "GET" },
     preloadResponse: Promise.resolve(preloaded),
+    kept: [], // what the worker is kept alive for
     respondWith(answer) { this.answer = answer; },
+    waitUntil(promise) { this.kept.push(promise); },
   };
   // A Request of mode "navigate" cannot be built by script; a plain object stands in for it.
   Object.defineProperty(event.request, "clone", { value: () => event.request });
@@ -90,7 +92,10 @@ test("a page's navigation takes the preloaded answer and keeps a copy for offlin
   const event = fetchEvent(url, { mode: "navigate", destination: "document", preloaded: basic("preloaded page") });
   assert.equal(await (await event.answer).text(), "preloaded page");
   assert.deepEqual(fetched, []);
+  assert.equal(event.kept.length, 1); // the copy is written after the answer, the worker kept alive till then
+  await Promise.all(event.kept);
   assert.deepEqual(copied, [["cv-pages", url]]);
+  assert.equal(await kept["cv-pages"].get(url).text(), "preloaded page");
 });
 
 test("offline, a page opened from a trainer's link is answered from the kept page", async () => {
