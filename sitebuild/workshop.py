@@ -196,10 +196,9 @@ def write_cache_headers(site: Path) -> None:
     runtime folders and Material's content-named files cached for a year (each file by its
     name: the format has no patterns but a trailing ``*``), the service worker never."""
     named = sorted("/" + file.relative_to(site).as_posix() for file in site.glob("assets/**/*.min.*"))
-    rules = [(f"/{prefix}*", LONG_CACHING) for prefix in VERSIONED_PREFIXES]
-    rules += [(path, LONG_CACHING) for path in named if CONTENT_NAMED.search(path)]
-    rules += [(f"/{name}", "no-cache") for name in NEVER_STALE]
-    text = "".join(f"{path}\n  Cache-Control: {control}\n" for path, control in rules)
+    paths = [f"/{prefix}*" for prefix in VERSIONED_PREFIXES] + [path for path in named if CONTENT_NAMED.search(path)]
+    paths += [f"/{name}" for name in NEVER_STALE]
+    text = "".join(f"{path}\n  Cache-Control: {cache_control(path)}\n" for path in paths)
     (site / "_headers").write_text(text, encoding="utf-8")
 
 
