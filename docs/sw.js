@@ -41,7 +41,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode !== "navigate" && request.destination === "" && url.pathname.endsWith("/")) return;
   if (request.method !== "GET") return;
   if (isVersioned(url)) event.respondWith(cacheFirst(request));
-  else event.respondWith(networkFirst(event, request.mode === "navigate" ? event.preloadResponse : null));
+  else event.respondWith(networkFirst(event));
 });
 
 // A runtime file not kept yet comes from the network (usually the browser's HTTP cache) and is
@@ -53,10 +53,11 @@ async function cacheFirst(request) {
 
 // The answer goes to the page at once; its copy for offline use is written after, and the
 // worker is kept alive until it is (waitUntil).
-async function networkFirst(event, preloaded) {
+async function networkFirst(event) {
   const request = event.request;
   try {
-    const response = (await preloaded) || await fetch(request);
+    const preloaded = request.mode === "navigate" ? await event.preloadResponse : null;
+    const response = preloaded || await fetch(request);
     if (response.ok && response.type === "basic") {
       const copy = response.clone();
       event.waitUntil(caches.open(PAGES).then((cache) => cache.put(request, copy)));
