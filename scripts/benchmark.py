@@ -454,28 +454,6 @@ class Bench:
             self.bare_problems.append(f"bare call answered net_value {result.get('net_value')!r}, not 30")
         return result["at"]
 
-    # -- the repeat visit's runtime on a blank page --------------------------------------------
-    def bare_repeat(self) -> float | None:
-        """Like :meth:`repeat` for the value page, but the new tab is a blank page starting
-        the site's worker: the snapshot path without the calculator page around it."""
-        calc = CALCULATORS[0]
-        context, page, _ = self.fresh(cold=False)
-        page.goto(f"{self.server.url}{calc.page}?{calc.link}", wait_until="commit")
-        state, _ = self.wait_state(page, calc)
-        try:
-            page.wait_for_function("document.documentElement.dataset.pythonSnapshot", timeout=TIMEOUT_MS, polling=POLL_MS)
-        except Exception:  # noqa: BLE001
-            pass
-        second = context.new_page()
-        second.goto(self.server.url + "__benchmark__/site-worker.html", wait_until="commit")
-        second.wait_for_function("window.__bare !== undefined", timeout=TIMEOUT_MS, polling=POLL_MS)
-        result = second.evaluate("window.__bare")
-        context.close()
-        if state != "ready" or result.get("error") or result.get("from") != "snapshot" or result.get("net_value") != 30:
-            self.bare_problems.append(f"site worker on a blank page, repeat: {result}")
-            return None
-        return result["at"]
-
     # -- stock Pyodide, full standard library, four imports: issue 16's reference -----------
     def stock(self) -> float | None:
         result = self.blank_page("stock.html")
@@ -495,18 +473,25 @@ class Bench:
         return result
 
     # -- repeat visit: a new tab after the first one saved the snapshot ----------------------
-    def repeat(self, calc: Calculator) -> float | None:
-        context, page, errors = self.fresh(cold=False)
+    def first_visit(self, calc: Calculator):
+        """A first visit to ``calc``'s link in a new context (its cache on), until the page is
+        ready and has saved its Python snapshot. Returns the context, the page's state and
+        what the page said of the snapshot ("stored", "failed" or None)."""
+        context, page, _ = self.fresh(cold=False)
         page.goto(f"{self.server.url}{calc.page}?{calc.link}", wait_until="commit")
         state, _ = self.wait_state(page, calc)
+        if state == "ready":
+            try:
+                page.wait_for_function("document.documentElement.dataset.pythonSnapshot", timeout=TIMEOUT_MS, polling=POLL_MS)
+            except Exception:  # noqa: BLE001
+                pass
+        return context, state, page.evaluate("document.documentElement.dataset.pythonSnapshot")
+
+    def repeat(self, calc: Calculator) -> float | None:
+        context, state, saved = self.first_visit(calc)
         if state != "ready":
             context.close()
             return None
-        try:
-            page.wait_for_function("document.documentElement.dataset.pythonSnapshot", timeout=TIMEOUT_MS, polling=POLL_MS)
-        except Exception:  # noqa: BLE001
-            pass
-        saved = page.evaluate("document.documentElement.dataset.pythonSnapshot")
         second = context.new_page()
         second.set_default_timeout(TIMEOUT_MS)
         second.goto(f"{self.server.url}{calc.page}?{calc.link}", wait_until="commit")
@@ -516,6 +501,21 @@ class Bench:
         if saved != "stored" or started != "snapshot":
             self.figures[calc.id].problems.append(f"repeat visit: snapshot {saved}, second tab started {started}")
         return at if state == "ready" else None
+
+    def bare_repeat(self) -> float | None:
+        """Like :meth:`repeat` for the value page, but the new tab is a blank page starting
+        the site's worker: the snapshot path without the calculator page around it."""
+        context, state, saved = self.first_visit(CALCULATORS[0])
+        second = context.new_page()
+        second.goto(self.server.url + "__benchmark__/site-worker.html", wait_until="commit")
+        second.wait_for_function("window.__bare !== undefined", timeout=TIMEOUT_MS, polling=POLL_MS)
+        result = second.evaluate("window.__bare")
+        context.close()
+        if state != "ready" or saved != "stored" or result.get("error") or result.get("from") != "snapshot" \
+                or result.get("net_value") != 30:  # 90 + 30 + 0 − (70 + 0 + 1 × 20) = 30
+            self.bare_problems.append(f"site worker on a blank page, repeat: snapshot {saved}, {result}")
+            return None
+        return result["at"]
 
     # -- main-thread blocking while a page loads: ours and plain Material's -------------------
     def blocking(self, url: str) -> tuple[float, float]:
