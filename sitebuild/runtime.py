@@ -199,10 +199,15 @@ def prepare_wheel() -> None:
     compiled_runtime()
 
 
+def pyodide_files() -> list[Path]:
+    """Pyodide's files the site ships as the npm package has them."""
+    return [PYODIDE_PACKAGE / name for name in PYODIDE_FILES]
+
+
 def shipped_files() -> list[Path]:
     """The runtime's files as the build copies them into the site (see :func:`vendor`)."""
     runtime = compiled_runtime()
-    return [PYODIDE_PACKAGE / name for name in PYODIDE_FILES] + [runtime.stdlib, runtime.wheel]
+    return [*pyodide_files(), runtime.stdlib, runtime.wheel]
 
 
 def vendor(site: Path) -> list[Path]:
