@@ -192,8 +192,9 @@ globalThis.window?.addEventListener("beforeprint", () => {
 });
 
 // Draw the figure of a calculator into its container; a calculator without one draws nothing.
-// ``measured``: the container's width, when the caller read it before writing to the page.
-export function renderFigure(container, calculator, figure, text, lang, currency, values = {}, measured = container?.clientWidth) {
+// ``measured``: the container's width, read by the caller before it wrote to the page (0:
+// none yet, folded away).
+export function renderFigure(container, calculator, figure, text, lang, currency, values, measured) {
   const render = RENDERERS[calculator];
   if (!container || !render || !text) return;
   // No data (results beyond what the page can show): no chart, rather than an empty one.

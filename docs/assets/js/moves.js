@@ -206,7 +206,7 @@ export function drawnWidth(section) {
 }
 
 // Draws ``moves`` into the section's body; an empty ``moves`` (no result to move) hides it.
-// ``width``: the body's width, when the caller read it before writing to the page.
+// ``width``: the body's width, read by the caller before it wrote to the page (0: none yet).
 export function renderMoves(section, moves, spec, locale, currency, width) {
   if (!section) return;
   const body = section.querySelector(".cv-moves-body");
@@ -216,7 +216,7 @@ export function renderMoves(section, moves, spec, locale, currency, width) {
   const words = wording(spec, locale, currency, moves);
   section.querySelector(".cv-moves-intro").textContent = fill(words.text.intro, { output: words.output });
   // Drawn at the section's own width, so text keeps its size on a phone.
-  const measured = Math.round(width ?? body.clientWidth);
+  const measured = Math.round(width);
   // A data table the reader opened stays open with the next answer.
   const opened = printing || Boolean(body.querySelector("details.cv-moves-data[open]"));
   const table = dataTable(moves, words);

@@ -277,13 +277,14 @@ export class WidgetView {
     // phone): draw it again once its box has a width of its own, and when that changes.
     if (container && !this.figureWatch && typeof ResizeObserver === "function") {
       this.figureWatch = new ResizeObserver(() => {
-        if (container.clientWidth && container.clientWidth !== this.figureWidth) this.paintFigure(container);
+        const width = container.clientWidth;
+        if (width && width !== this.figureWidth) this.paintFigure(container, width);
       });
       this.figureWatch.observe(container);
     }
   }
 
-  paintFigure(container, width = container ? container.clientWidth : 0) {
+  paintFigure(container, width) {
     const [figure, values] = this.figureArgs;
     this.figureWidth = width;
     const text = this.messages.calculator.figure;
