@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -75,8 +76,11 @@ def cache_key(root: Path = ROOT) -> str:
     return digest.hexdigest()[:20]
 
 
-def _short_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+def _short_digest(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def urls() -> dict[str, str]:
@@ -93,7 +97,7 @@ def urls() -> dict[str, str]:
 def _urls() -> tuple[tuple[str, str], ...]:
     runtime = compiled_runtime()
     return (
-        ("pyodide", f"assets/pyodide/{pyodide_version()}-{_short_digest(runtime.stdlib)}/"),
+        ("pyodide", f"assets/pyodide/{pyodide_version()}-{_short_digest(runtime.stdlib, eager_glue())}/"),
         ("wheel", f"assets/calculators/{_short_digest(runtime.wheel)}/{runtime.wheel.name}"),
     )
 
@@ -199,9 +203,42 @@ def prepare_wheel() -> None:
     compiled_runtime()
 
 
+#: Pyodide's glue is one async function of 1.2 MB (Emscripten's module factory) declared at the
+#: top of its module. V8 compiles such a function lazily: it pre-parses the whole file when the
+#: module loads, and parses the factory again, in full, when loadPyodide calls it (40 ms more of
+#: the worker's time on every start, traced in Chromium). Wrapped in parentheses, the factory is
+#: compiled with its module, once (V8 takes a parenthesized function for one called at once),
+#: and Chromium's code cache for the module then holds it too: a later visit reads its compiled
+#: code instead of parsing 1.2 MB.
+GLUE_HEAD = "async function _createPyodideModule(moduleArg={}){"
+GLUE_TAIL = "export default _createPyodideModule;"
+GLUE_CACHE = ROOT / ".cache" / "glue"
+
+
+def eagerly_compiled(glue: str) -> str:
+    """The glue's module with its factory as a parenthesized function expression."""
+    body = glue.rstrip()
+    if not (body.startswith(GLUE_HEAD) and body.endswith(GLUE_TAIL)):
+        raise SystemExit("pyodide.asm.mjs is no longer one factory function and its export: "
+                         "see GLUE_HEAD in sitebuild/runtime.py")
+    return f"const _createPyodideModule=({body.removesuffix(GLUE_TAIL)});{GLUE_TAIL}\n"
+
+
+@cache
+def eager_glue() -> Path:
+    """pyodide.asm.mjs as the site ships it (:func:`eagerly_compiled`), kept in ``.cache/glue/``."""
+    glue = eagerly_compiled((PYODIDE_PACKAGE / "pyodide.asm.mjs").read_text(encoding="utf-8")).encode()
+    target = _made(GLUE_CACHE / hashlib.sha256(glue).hexdigest()[:16]) / "pyodide.asm.mjs"
+    if not target.exists():
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        partial.write_bytes(glue)
+        partial.replace(target)  # whole or not at all, also with two builds at once
+    return target
+
+
 def pyodide_files() -> list[Path]:
-    """Pyodide's files the site ships as the npm package has them."""
-    return [PYODIDE_PACKAGE / name for name in PYODIDE_FILES]
+    """Pyodide's files as the site ships them: as the npm package has them, but the glue."""
+    return [eager_glue() if name == "pyodide.asm.mjs" else PYODIDE_PACKAGE / name for name in PYODIDE_FILES]
 
 
 def shipped_files() -> list[Path]:
@@ -215,8 +252,8 @@ def vendor(site: Path) -> list[Path]:
     runtime = compiled_runtime()
     target = site / urls()["pyodide"]
     target.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        shutil.copyfile(PYODIDE_PACKAGE / name, target / name)
+    for source in pyodide_files():
+        shutil.copyfile(source, target / source.name)
     shutil.copyfile(runtime.stdlib, target / "python_stdlib.zip")
     (target / "pyodide-lock.json").write_text(json.dumps(empty_lock()))
     wheel_target = site / urls()["wheel"]

@@ -8,8 +8,11 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from calculators.presets import PRESETS
 from calculators.run import link_fields, run
+from sitebuild import runtime
 from tests.conftest import ROOT
 
 SCRIPT = r"""
@@ -108,3 +111,19 @@ def test_the_standard_library_leaves_out_what_is_built_into_the_interpreter(site
         names = set(archive.namelist())
     assert {"os.pyc", "io.pyc", "codecs.pyc", "importlib/_bootstrap.pyc", "zipimport.pyc"}.isdisjoint(names)
     assert {"json/__init__.pyc", "dataclasses.pyc", "decimal.pyc", "asyncio/__init__.pyc"} <= names
+
+
+def test_the_shipped_glue_is_pyodides_with_its_factory_compiled_with_the_module(site_dir: Path) -> None:
+    # The Node tests above load this very file; here: it differs from the npm package's only
+    # by the parentheses that make V8 compile the factory eagerly (sitebuild/runtime.py).
+    (pyodide_dir,) = (site_dir / "assets/pyodide").iterdir()
+    shipped = (pyodide_dir / "pyodide.asm.mjs").read_text(encoding="utf-8")
+    npm = (runtime.PYODIDE_PACKAGE / "pyodide.asm.mjs").read_text(encoding="utf-8").rstrip()
+    wrapped = "const _createPyodideModule=(" + npm.removesuffix(runtime.GLUE_TAIL) + ");" + runtime.GLUE_TAIL + "\n"
+    assert npm.startswith(runtime.GLUE_HEAD)
+    assert shipped == wrapped
+
+
+def test_a_glue_of_another_shape_stops_the_build() -> None:
+    with pytest.raises(SystemExit, match="GLUE_HEAD"):
+        runtime.eagerly_compiled("export default async function _createPyodideModule(moduleArg={}){}")
