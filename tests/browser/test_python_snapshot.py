@@ -4,6 +4,7 @@ corrupt or unstorable snapshot means a normal start, and the page still computes
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -14,7 +15,17 @@ from playwright.sync_api import expect
 from tests.browser.pages import value_of, wait_value
 
 CHAPTER_4 = "v=1&economic=600&psychological=150&social=50&price=500&transaction=120&time_hours=4&hourly_value=30"
-SNAPSHOTS = "cv-python-snapshot"  # the worker's Cache Storage name
+SNAPSHOT_FILE = "python-snapshot"  # the worker's file in the origin's private file system
+#: The file as the page sees it: {size, header} (the header: the runtime's key, the memory's
+#: size, the check answer, the bytes of pages stored), or null when there is none.
+READ_SNAPSHOT = f"""async () => {{
+    const folder = await navigator.storage.getDirectory();
+    let file;
+    try {{ file = await (await folder.getFileHandle("{SNAPSHOT_FILE}")).getFile(); }} catch {{ return null; }}
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const length = new DataView(bytes.buffer).getUint32(0, true);
+    return {{ size: bytes.length, header: JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) }};
+}}"""
 
 
 @pytest.fixture
@@ -48,25 +59,41 @@ def wait_snapshot(page: Any, outcome: str = "stored") -> None:
     expect(page.locator("html")).to_have_attribute("data-python-snapshot", outcome, timeout=60_000)
 
 
-def snapshot_keys(page: Any) -> list[str]:
-    return page.evaluate(f"""async () => (await (await caches.open("{SNAPSHOTS}")).keys()).map((r) => r.url)""")
+def page_runtime(page: Any) -> dict[str, str]:
+    """The runtime a calculator page names (its data-runtime), as absolute addresses."""
+    return page.evaluate("""() => {
+        const paths = JSON.parse(document.querySelector("[data-runtime]").dataset.runtime);
+        return { pyodide: new URL(paths.pyodide, document.baseURI).href, wheel: new URL(paths.wheel, document.baseURI).href };
+    }""")
+
+
+def saved_snapshot(page: Any) -> dict[str, Any] | None:
+    return page.evaluate(READ_SNAPSHOT)
+
+
+def rewrite_snapshot(page: Any, change: str) -> None:
+    """Rewrite the saved file's bytes (``bytes``) with ``change``, a JavaScript statement."""
+    page.evaluate(f"""async () => {{
+        const file = await (await navigator.storage.getDirectory()).getFileHandle("{SNAPSHOT_FILE}", {{ create: true }});
+        let bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
+        {change};
+        const writing = await file.createWritable();
+        await writing.write(bytes);
+        await writing.close();
+    }}""")
 
 
 def test_a_second_tab_restores_the_snapshot_and_computes(context, server) -> None:
     first = visit(context, server)
     assert started_from(first) == "fresh"
     wait_snapshot(first)
-    (key,) = snapshot_keys(first)
-    assert "python-snapshot" in key
+    saved = saved_snapshot(first)
+    assert json.loads(saved["header"]["key"]) == page_runtime(first)  # keyed by the runtime
     # Kept without its pages of zeros: less than half of Pyodide's memory is stored.
-    stored, memory = first.evaluate(f"""async () => {{
-        const response = await (await caches.open("{SNAPSHOTS}")).match("{key}");
-        return [(await response.arrayBuffer()).byteLength, Number(response.headers.get("x-snapshot-memory"))];
-    }}""")
-    assert 0 < stored < memory / 2
+    assert 0 < saved["size"] < saved["header"]["memory"] / 2
     second = visit(context, server)
     assert started_from(second) == "snapshot"
-    assert snapshot_keys(second) == [key]
+    assert saved_snapshot(second) == saved  # read, not written again
 
 
 def no_room(context: Any, page: Any, server: Any) -> None:
@@ -79,42 +106,38 @@ def no_room(context: Any, page: Any, server: Any) -> None:
 def test_a_stale_snapshot_is_deleted_and_python_starts_normally(context, server) -> None:
     page = context.new_page()
     page.goto(server.url)
-    # What an older build left: another runtime's address.
-    page.evaluate(f"""async () => (await caches.open("{SNAPSHOTS}")).put(
-        new URL("assets/pyodide/0.0.1-000000000000/python-snapshot?old=1", location.href).href,
-        new Response(new Uint8Array(1000), {{ headers: {{ "x-snapshot-bytes": "1000", "x-snapshot-check": "x" }} }}))""")
-    assert len(snapshot_keys(page)) == 1
+    # What an older build left: another runtime's key, in a well-formed file.
+    header = json.dumps({"key": json.dumps({"pyodide": "assets/pyodide/0.0.1-000000000000/", "wheel": "old.whl"}),
+                         "memory": 4096, "check": "x", "stored": 0})
+    rewrite_snapshot(page, f"""const header = new TextEncoder().encode({json.dumps(header)});
+        bytes = new Uint8Array(4 + header.length + 1);
+        new DataView(bytes.buffer).setUint32(0, header.length, true);
+        bytes.set(header, 4)""")
+    assert saved_snapshot(page)["header"]["check"] == "x"
     no_room(context, page, server)  # so that only the start can have deleted it, not a new save
     second = visit(context, server)
     assert started_from(second) == "fresh"
     wait_snapshot(second, "failed")
-    assert snapshot_keys(second) == []
+    assert saved_snapshot(second) is None
 
 
 @pytest.mark.parametrize("damage", [
-    # The middle of the saved memory overwritten, headers and length as they were: Pyodide
+    # The middle of the saved memory overwritten, header and length as they were: Pyodide
     # fails, or answers differently.
     "bytes.fill(0xA5, bytes.length >> 3, bytes.length >> 1)",
-    # Cut short (a disk that filled up while writing): the length header says so.
+    # Cut short (a disk that filled up while writing): the header's length says so.
     "bytes = bytes.slice(0, bytes.length >> 1)",
 ], ids=["overwritten", "truncated"])
 def test_a_corrupt_snapshot_is_deleted_and_python_starts_normally(context, server, damage: str) -> None:
     first = visit(context, server)
     wait_snapshot(first)
-    first.evaluate(f"""async () => {{
-        const cache = await caches.open("{SNAPSHOTS}");
-        const [request] = await cache.keys();
-        const response = await cache.match(request);
-        let bytes = new Uint8Array(await response.arrayBuffer());
-        {damage};
-        await cache.put(request, new Response(bytes, {{ headers: response.headers }}));
-    }}""")
-    assert len(snapshot_keys(first)) == 1
+    rewrite_snapshot(first, damage)
+    assert saved_snapshot(first) is not None
     no_room(context, first, server)
     second = visit(context, server)
     assert started_from(second) == "fresh"
     wait_snapshot(second, "failed")
-    assert snapshot_keys(second) == []
+    assert saved_snapshot(second) is None
 
 
 def test_a_page_without_room_to_store_computes_and_starts_normally_again(context, server) -> None:
@@ -128,9 +151,9 @@ def test_a_page_without_room_to_store_computes_and_starts_normally_again(context
     assert started_from(second) == "fresh"
 
 
-def test_an_origin_without_cache_storage_computes(browser, server) -> None:
+def test_an_origin_without_storage_computes(browser, server) -> None:
     """Plain http on a name other than localhost (a trainer's laptop on the room's Wi-Fi) is
-    not a secure context: no Cache Storage in the page or the worker, so no snapshot."""
+    not a secure context: no private file system (nor Cache Storage), so no snapshot."""
     # Another Chromium (the name mapping is a browser-wide switch), from the same Playwright.
     chromium = browser.browser_type.launch(
         executable_path="/usr/bin/chromium",
@@ -139,7 +162,7 @@ def test_an_origin_without_cache_storage_computes(browser, server) -> None:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         served = SimpleNamespace(url=server.url.replace("127.0.0.1", "trainer-laptop.test"))  # same server
         first = visit(context, served)
-        assert first.evaluate("[window.isSecureContext, 'caches' in window]") == [False, False]
+        assert first.evaluate("[window.isSecureContext, 'storage' in navigator]") == [False, False]
         assert started_from(first) == "fresh"
         first.wait_for_timeout(3000)  # past the worker's idle wait: nothing to save to
         assert first.evaluate("document.documentElement.dataset.pythonSnapshot") is None
