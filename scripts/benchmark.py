@@ -156,7 +156,7 @@ SITE_WORKER_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>site worker</title>
 <script type="module">
   const { worker: script, urls, request } = %s;
-  const worker = new Worker(script, { type: "module" });
+  const worker = new Worker(`${script}#${encodeURIComponent(JSON.stringify(urls))}`, { type: "module" });
   let from = null; // "snapshot" or "fresh", as the worker says when it is ready
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
@@ -165,7 +165,6 @@ SITE_WORKER_HTML = """<!doctype html>
     } else if (data.type === "failed") window.__bare = { at: performance.now(), error: data.message };
     else if (data.type === "result") window.__bare = { at: performance.now(), from, net_value: data.result.values.net_value };
   };
-  worker.postMessage({ type: "start", urls });
 </script></head><body><p>the site's worker, no page around it</p></body></html>
 """
 

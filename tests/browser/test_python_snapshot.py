@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import expect
@@ -191,7 +192,13 @@ def test_a_calculator_page_starts_python_from_its_head_and_the_widget_adopts_tha
     workers = page.evaluate("window.__workers")
     # One worker for the page, made while the document was still being parsed (before the
     # widget module could run), and it is the one that answered: no second start.
-    assert workers == [{"url": f"{server.url}assets/js/calculator-worker.js", "documentState": "loading"}]
+    (worker,) = workers
+    assert worker["documentState"] == "loading"
+    # Its address names the runtime it starts (after the #): the page's data-runtime.
+    script, runtime = worker["url"].split("#")
+    assert script == f"{server.url}assets/js/calculator-worker.js"
+    named = json.loads(unquote(runtime))
+    assert {"pyodide": named["pyodide"], "wheel": named["wheel"]} == page_runtime(page)
     assert page.evaluate("window.cvPython") is None  # adopted
 
 

@@ -1,6 +1,7 @@
-// The module worker that owns the Python runtime. The page posts {id, calculator, fields,
-// lang}; the worker answers {id, result}. Start-up progress and failure are posted too, so
-// the page never waits in silence.
+// The module worker that owns the Python runtime. It starts Python as soon as it runs, for the
+// runtime its address names; the page posts {id, calculator, fields, lang} and the worker
+// answers {id, result}. Start-up progress and failure are posted too, so the page never waits
+// in silence.
 //
 // A repeat visit starts from a memory snapshot: once the first answer is out and the reader
 // pauses, the worker saves Pyodide's memory (the calculators imported, each run once) in the
@@ -321,17 +322,14 @@ function saveWhenIdle() {
   }, SNAPSHOT_IDLE_MS);
 }
 
+// The page names the runtime in this worker's address, after the # (runtime.js workerAddress):
+// Python starts the moment this module runs. A first message would reach it only once the
+// module has run and Chromium has passed it on, 30-90 ms later in traces of a loading page.
+ready = (async () => start(JSON.parse(decodeURIComponent(self.location.hash.slice(1)))))();
+ready.then(({ from }) => postMessage({ type: "ready", from }),
+  (error) => postMessage({ type: "failed", message: String(error && error.message || error) }));
+
 self.onmessage = async ({ data }) => {
-  if (data.type === "start") {
-    ready ??= start(data.urls);
-    try {
-      const { from } = await ready;
-      postMessage({ type: "ready", from });
-    } catch (error) {
-      postMessage({ type: "failed", message: String(error && error.message || error) });
-    }
-    return;
-  }
   if (data.type === "run") {
     try {
       const { runJson } = await ready;

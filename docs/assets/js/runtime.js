@@ -29,6 +29,12 @@ export function runtimeUrls(dataRuntime) {
     sizes: relative.sizes || {} }; // bytes per file the worker downloads: its progress
 }
 
+// The worker's address names the runtime it starts (after the #, so that every page shares one
+// cached script). overrides/main.html writes the same address in a page's head.
+export function workerAddress(script, urls) {
+  return `${script}#${encodeURIComponent(JSON.stringify(urls))}`;
+}
+
 // Start the runtime (once); resolves when it is ready, rejects when it cannot load.
 // A calculator's own page starts the worker from its head (overrides/main.html), before
 // this module loads: window.cvPython holds that worker and the messages it sent meanwhile.
@@ -46,7 +52,7 @@ function adoptEarlyWorker(urls) {
 export function startRuntime(urls) {
   if (started && started.state !== "failed") return started.promise;
   const early = adoptEarlyWorker(urls);
-  worker = early ? early.worker : new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
+  worker = early ? early.worker : new Worker(workerAddress(new URL("calculator-worker.js", import.meta.url), urls), { type: "module" });
   const record = { state: "starting" };
   record.promise = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
@@ -84,7 +90,6 @@ export function startRuntime(urls) {
   }, 120_000);
   started = record;
   if (early) early.messages.forEach((data) => worker.onmessage({ data }));
-  else worker.postMessage({ type: "start", urls });
   return record.promise;
 }
 
