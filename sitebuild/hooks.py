@@ -17,6 +17,7 @@ work because ``sitebuild`` and ``calculators`` are installed packages (``pyproje
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import logging
 import re
@@ -25,9 +26,11 @@ from xml.etree import ElementTree
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from sitebuild import precompress, runtime, workshop
 from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
+from sitebuild.messages import lookup
 
 log = logging.getLogger("mkdocs.hooks.sitebuild")
 
@@ -46,8 +49,22 @@ logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_Kn
 _ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"#]*)(" hreflang=")')
 
 
-def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
-    """End each page's hreflang links with an empty fragment (``…/de/page/#``).
+#: The English words the theme writes into attributes on every page (guide.yml theme_words).
+_THEME_WORDS = lookup(DEFAULT_LANGUAGE, "guide", "theme_words")
+_THEME_ATTRIBUTE = re.compile(
+    r'(title|aria-label)="(' + "|".join(re.escape(word) for word in _THEME_WORDS.values()) + r')"')
+
+
+def in_page_language(output: str, lang: str) -> str:
+    """The theme's own English words (¶ links' titles, the palette toggle's names) in ``lang``."""
+    key_of = {word: key for key, word in _THEME_WORDS.items()}
+    words = lookup(lang, "guide", "theme_words")
+    return _THEME_ATTRIBUTE.sub(lambda m: f'{m[1]}="{html.escape(words[key_of[m[2]]], quote=True)}"', output)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Say the theme's words in the page's language, and end each page's hreflang links with
+    an empty fragment (``…/de/page/#``).
 
     Material remembers every ``<link rel="alternate">`` URL it sees (without its trailing
     slash) and takes over any later click on a link starting with one, doing a full page
@@ -55,7 +72,7 @@ def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
     every link back to a page already visited, and reloads the Python runtime. Crawlers
     ignore fragments, so the hreflang targets stay the pages' canonical addresses.
     """
-    return _ALTERNATE.sub(r"\1\2#\3", output)
+    return _ALTERNATE.sub(r"\1\2#\3", in_page_language(output, language_of(page.url)))
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

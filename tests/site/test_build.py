@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sitebuild.messages import lookup
 from tests.conftest import LANGUAGES, ROOT
+from tests.site.test_languages import mkdocs_config
 
 PAGES = sorted(p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs/en").rglob("*.md"))
 
@@ -39,6 +41,24 @@ def test_every_page_exists_in_every_language_with_its_lang(site_dir: Path, page:
         assert hreflangs == set(LANGUAGES)
         # Material fetches sitemap.xml beside each alternate: it must exist (no 404).
         assert (html_path(site_dir, lang, page).parent / "sitemap.xml").exists()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_themes_own_words_are_in_the_pages_language(site_dir: Path, page: str) -> None:
+    for lang in LANGUAGES:
+        html = html_path(site_dir, lang, page).read_text(encoding="utf-8")
+        words = lookup(lang, "guide", "theme_words")
+        titles = set(re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)">', html))
+        assert titles == {words["permalink"]}, (lang, page)
+        toggles = re.findall(r'<input class="md-option"[^>]* aria-label="([^"]*)"', html)
+        toggles += re.findall(r'<label class="md-header__button md-icon" title="([^"]*)" for="__palette', html)
+        assert sorted(toggles) == sorted([words["to_dark"], words["to_light"]] * 2), (lang, page)
+
+
+def test_mkdocs_names_the_palette_toggles_as_the_english_catalogue_does() -> None:
+    names = [scheme["toggle"]["name"] for scheme in mkdocs_config()["theme"]["palette"]]
+    words = lookup("en", "guide", "theme_words")
+    assert names == [words["to_dark"], words["to_light"]]
 
 
 def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
