@@ -53,8 +53,10 @@ const SNAPSHOT_FILE = "python-snapshot";
 const PAGE = 4096;
 
 // The private file system's root; null where there is none (an insecure origin, storage
-// blocked): no snapshot, a normal start.
+// blocked) or where its files cannot be read synchronously (Safari before 15.2, Firefox
+// before 111): no snapshot, a normal start, and none is made.
 async function snapshotFolder() {
+  if (!self.FileSystemFileHandle?.prototype.createSyncAccessHandle) return null;
   try {
     return await navigator.storage.getDirectory();
   } catch {
