@@ -163,9 +163,7 @@ async function savedSnapshot(folder, key) {
   return null;
 }
 
-async function saveSnapshot(key, memory, check) {
-  const folder = await snapshotFolder();
-  if (!folder) throw new Error("no storage");
+async function saveSnapshot(folder, key, memory, check) {
   const access = await (await folder.getFileHandle(SNAPSHOT_FILE, { create: true })).createSyncAccessHandle();
   try {
     writeSnapshotFile(access, key, memory, check);
@@ -203,7 +201,7 @@ async function fresh(loadPyodide, urls, folder) {
   const pyodide = await loadPyodide({ indexURL: urls.pyodide, fullStdLib: false, ...(folder ? { _makeSnapshot: true } : {}) });
   postMessage({ type: "progress", step: 2, steps: 3 });
   pyodide.unpackArchive(await wheel, "wheel");
-  if (folder) snapshot = { pyodide, key: snapshotKey(urls) };
+  if (folder) snapshot = { pyodide, folder, key: snapshotKey(urls) };
   return pyodide.pyimport("calculators.run").run_json;
 }
 
@@ -309,12 +307,12 @@ function saveWhenIdle() {
   if (!snapshot) return;
   clearTimeout(idleTimer);
   idleTimer = setTimeout(async () => {
-    const { pyodide, key } = snapshot;
+    const { pyodide, folder, key } = snapshot;
     snapshot = null;
     try {
       pyodide.runPython(WARM_UP);
       const check = pyodide.runPython(CHECK);
-      await saveSnapshot(key, pyodide.makeMemorySnapshot(), check);
+      await saveSnapshot(folder, key, pyodide.makeMemorySnapshot(), check);
       // Builds before December 2026 kept the snapshot in Cache Storage: 11 MB never read again.
       if (self.caches) caches.delete("cv-python-snapshot").catch(() => {});
       postMessage({ type: "snapshot", stored: true });
