@@ -156,7 +156,8 @@ SITE_WORKER_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>site worker</title>
 <script type="module">
   const { worker: script, urls, request } = %s;
-  const worker = new Worker(`${script}#${encodeURIComponent(JSON.stringify(urls))}`, { type: "module" });
+  const { workerAddress } = await import(new URL("runtime.js", script).href); // the page's own rule
+  const worker = new Worker(workerAddress(script, urls), { type: "module" });
   let from = null; // "snapshot" or "fresh", as the worker says when it is ready
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
