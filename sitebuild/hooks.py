@@ -50,16 +50,14 @@ _ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"#]*)(" hreflang=")')
 
 
 #: The English words the theme writes into attributes on every page (guide.yml theme_words).
-_THEME_WORDS = lookup(DEFAULT_LANGUAGE, "guide", "theme_words")
-_THEME_ATTRIBUTE = re.compile(
-    r'(title|aria-label)="(' + "|".join(re.escape(word) for word in _THEME_WORDS.values()) + r')"')
+_THEME_KEYS = {word: key for key, word in lookup(DEFAULT_LANGUAGE, "guide", "theme_words").items()}
+_THEME_ATTRIBUTE = re.compile(r'(title|aria-label)="(' + "|".join(map(re.escape, _THEME_KEYS)) + r')"')
 
 
 def in_page_language(output: str, lang: str) -> str:
     """The theme's own English words (¶ links' titles, the palette toggle's names) in ``lang``."""
-    key_of = {word: key for key, word in _THEME_WORDS.items()}
     words = lookup(lang, "guide", "theme_words")
-    return _THEME_ATTRIBUTE.sub(lambda m: f'{m[1]}="{html.escape(words[key_of[m[2]]], quote=True)}"', output)
+    return _THEME_ATTRIBUTE.sub(lambda m: f'{m[1]}="{html.escape(words[_THEME_KEYS[m[2]]], quote=True)}"', output)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
