@@ -7,6 +7,7 @@ import time
 from urllib.parse import urlsplit
 
 import yaml
+from playwright.sync_api import expect
 
 from tests.browser import pages
 from tests.browser.pages import share, value_of, wait_state, wait_value
@@ -120,6 +121,10 @@ def test_runtime_survives_instant_navigation(watched, server) -> None:
     document_started = page.evaluate("performance.timeOrigin")  # a full page load changes it
     page.locator(".md-nav a[href$='what-customer-value-is/']").first.click()
     page.wait_for_url(re.compile(r"what-customer-value-is/$"))
+    # Material changes the address first and swaps the chapter in once it has fetched it. Going
+    # back before that would find this page's widget still there, about to be replaced by a
+    # fresh copy of the page (which then knows nothing of an edit typed in between).
+    expect(page.locator("[data-calculator-page]")).to_have_count(0)
     page.go_back()
     # The chapter embeds the value calculator too, and instant navigation swaps the page in
     # only after the address changes back: wait for the calculator page's own widget.
