@@ -2,6 +2,7 @@
 
 * Silence static-i18n's one known warning about ``navigation.instant`` (we make the language
   switcher follow instant navigation ourselves, in ``docs/assets/js/language.js``).
+* Keep a whole ``data-search-exclude`` block out of the search index (calculators, glossary).
 * After every language is built: give each language its own search index and sitemap (static-i18n
   leaves one index for all), answer Material's sitemap probes next to each alternate page, and
   keep the root sitemap to its addresses.
@@ -44,6 +45,25 @@ class _KnownI18nWarning(logging.Filter):
 
 
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_KnownI18nWarning())
+
+
+def _exclude_whole_blocks_from_search() -> None:
+    """Material's search parser (9.8) tells the elements it is inside apart by tag name only, so
+    the first ``</div>`` within a ``<div data-search-exclude>`` ended the exclusion. Every
+    calculator's labels, buttons, messages and example results went into the search index (a
+    fifth of each language's index, parsed on every first page load), and a search for "QR
+    code" listed eleven English pages, seven of them for a calculator's button alone. Here an
+    element equals only itself; against a tag name it still compares by name (the parser asks
+    ``"pre" in context`` and keeps scripts and styles out by name)."""
+    from material.plugins.search.plugin import Element
+
+    def same(element: Element, other: object) -> bool:
+        return element is other if isinstance(other, Element) else element.tag == other
+
+    Element.__eq__ = same  # its __hash__ (by tag) stays: equal elements still hash alike
+
+
+_exclude_whole_blocks_from_search()
 
 
 _ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"#]*)(" hreflang=")')

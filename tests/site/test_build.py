@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 from pathlib import Path
@@ -67,6 +68,19 @@ def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
         assert index["config"]["lang"] == [lang]
         assert index["docs"], lang
         assert not any(doc["location"].split("/")[0] in LANGUAGES for doc in index["docs"])
+
+
+def test_calculators_stay_out_of_the_search_index(site_dir: Path) -> None:
+    """Only the guide's prose is searched: a calculator's own words (what it says while it
+    starts or when it cannot) are no page's text, in any language."""
+    for lang in LANGUAGES:
+        index = json.loads((site_dir / ("" if lang == "en" else lang) / "search/search_index.json").read_text())
+        texts = [html.unescape(doc["title"] + doc["text"]).replace("\u200b", "") for doc in index["docs"]]
+        for words in (lookup(lang, "widget", "state.computing"), lookup(lang, "widget", "state.failed")):
+            assert not [text for text in texts if words.replace("\u200b", "") in text], (lang, words)
+        # The calculator pages' own prose is still found.
+        pages = {doc["location"] for doc in index["docs"]}
+        assert {"calculators/value/", "calculators/lifetime-value/", "calculators/competition/"} <= pages, lang
 
 
 def test_chinese_index_is_segmented_into_words(site_dir: Path) -> None:
