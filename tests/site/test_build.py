@@ -62,9 +62,14 @@ def test_mkdocs_names_the_palette_toggles_as_the_english_catalogue_does() -> Non
     assert names == [words["to_dark"], words["to_light"]]
 
 
+def search_index(site: Path, lang: str) -> dict:
+    """The search index Material loads for ``lang``'s pages (at its language root)."""
+    return json.loads((site / ("" if lang == "en" else lang) / "search/search_index.json").read_text())
+
+
 def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
     for lang in LANGUAGES:
-        index = json.loads((site_dir / ("" if lang == "en" else lang) / "search/search_index.json").read_text())
+        index = search_index(site_dir, lang)
         assert index["config"]["lang"] == [lang]
         assert index["docs"], lang
         assert not any(doc["location"].split("/")[0] in LANGUAGES for doc in index["docs"])
@@ -74,7 +79,7 @@ def test_calculators_stay_out_of_the_search_index(site_dir: Path) -> None:
     """Only the guide's prose is searched: a calculator's own words (what it says while it
     starts or when it cannot) are no page's text, in any language."""
     for lang in LANGUAGES:
-        index = json.loads((site_dir / ("" if lang == "en" else lang) / "search/search_index.json").read_text())
+        index = search_index(site_dir, lang)
         texts = [html.unescape(doc["title"] + doc["text"]).replace("\u200b", "") for doc in index["docs"]]
         for words in (lookup(lang, "widget", "state.computing"), lookup(lang, "widget", "state.failed")):
             assert not [text for text in texts if words.replace("\u200b", "") in text], (lang, words)
@@ -84,8 +89,7 @@ def test_calculators_stay_out_of_the_search_index(site_dir: Path) -> None:
 
 
 def test_chinese_index_is_segmented_into_words(site_dir: Path) -> None:
-    index = json.loads((site_dir / "zh/search/search_index.json").read_text())
-    assert any("\u200b" in doc["text"] for doc in index["docs"])
+    assert any("\u200b" in doc["text"] for doc in search_index(site_dir, "zh")["docs"])
 
 
 def test_pages_point_material_at_their_language_root(site_dir: Path) -> None:
