@@ -84,6 +84,29 @@ def test_hostile_links_are_shown_as_text_and_reported(reader, server) -> None:
     assert widget.locator("[data-error-for=social]").is_visible()
 
 
+def test_a_link_of_an_unknown_version_opens_the_example_and_says_why(reader, server) -> None:
+    note_text = yaml.safe_load((ROOT / "sitebuild/locales/de/widget.yml").read_text())["link_unknown"]
+    # A v=2 link's price may mean something else, and its defaults are v=2's: reading it as v=1
+    # would show a number nobody asked for. The page shows its own example instead, and why.
+    widget = open_calculator(reader, server, "de", "v=2&price=95")
+    wait_state(widget, "ready")
+    note = widget.locator(".cv-link-note")
+    expect(note).to_be_visible()
+    assert note.text_content() == note_text
+    assert widget.locator("input[name=price]").input_value() == "80"
+    # The example: 90 + 30 + 0 = 120 against 80 + 0 + 1 × 20 = 100, net 20 (not 120 − 115 = 5).
+    assert value_of(widget, "net_value") == "20"
+    widget.locator("input[name=price]").fill("95")
+    wait_value(widget, "net_value", "5")
+    expect(note).to_be_hidden()  # the reader's own numbers now
+    # The version's own number, last of repeated keys, or none at all: read as before.
+    for query in ("v=2&v=1&price=95", "price=95"):
+        widget = open_calculator(reader, server, "de", query)
+        wait_value(widget, "net_value", "5")
+        assert widget.locator(".cv-link-note").is_hidden()
+    assert reader.errors == []
+
+
 def test_prerendered_text_equals_the_text_pyodide_produces(reader, server) -> None:
     import urllib.request
 

@@ -2,7 +2,7 @@
 // are cut-down copies of what the build writes into data-spec (sitebuild/macros.py).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fieldOf, itemNumber, linkText, pageText, readLink } from "../../docs/assets/js/links.js";
+import { fieldOf, itemNumber, knownVersion, linkText, pageText, readLink } from "../../docs/assets/js/links.js";
 
 // The reading rules as the build writes them (calculators/links.py reading_rules).
 const rules = (decimal) => ({ item_key: "^(.*)_([1-9][0-9]*)$", decimal });
@@ -34,6 +34,20 @@ test("an item key finds its group field; a bare key the main field", () => {
 test("a link that names nothing this calculator knows is no link", () => {
   assert.equal(readLink(offers, new URLSearchParams("utm_source=x&present=1")), null);
   assert.notEqual(readLink(offers, new URLSearchParams("v=1")), null);
+});
+
+test("a link is read only in its own version's format; without v it is version 1", () => {
+  const known = (query, version = 1) => knownVersion(version, new URLSearchParams(query));
+  assert.equal(known("price=5"), true);
+  assert.equal(known("v=1&price=5"), true);
+  assert.equal(known("v=2&price=5"), false);
+  assert.equal(known("v=1.0"), false);
+  assert.equal(known("v="), false);
+  assert.equal(known("v=abc"), false);
+  assert.equal(known("v=2&v=1"), true); // a repeated key: the last wins
+  assert.equal(known("v=1&v=2"), false);
+  assert.equal(known("price=5", 2), false); // a link without v is version 1, not the newest
+  assert.equal(known("v=2", 2), true);
 });
 
 test("a repeated key takes the last value; unknown keys are ignored", () => {

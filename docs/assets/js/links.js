@@ -30,6 +30,14 @@ export function itemNumber(spec, key) {
   return fieldOf(spec, key) !== spec.fields.find((f) => f.key === key) ? item[1] : null;
 }
 
+// Whether a link is in the format of link version ``version``: its ``v`` (the last, as for every
+// repeated key) names that version; a link without ``v`` is version 1 (the page contract). A
+// link of another version is not read at all: its inputs' meaning and its defaults are that
+// version's, and reading it as this one would show a wrong answer without a word.
+export function knownVersion(version, params) {
+  return (params.getAll("v").at(-1) ?? "1") === String(version);
+}
+
 // What a link says, or null when it says nothing this calculator knows. ``items``: the group
 // items the link mentions; ``given``: its values by key (a repeated key: the last wins).
 export function readLink(spec, params) {

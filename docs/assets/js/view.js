@@ -229,6 +229,12 @@ export class WidgetView {
     this.root.setAttribute("data-pending", "");
   }
 
+  // A link of a format this guide does not read was left unopened: the note says so until the
+  // reader enters numbers of their own or resets.
+  showLinkNote(shown) {
+    this.root.querySelector(".cv-link-note").hidden = !shown;
+  }
+
   hideRetry() {
     this.root.querySelector(".cv-retry").hidden = true;
   }

@@ -6,7 +6,7 @@
 // Each widget is set up inside its own try/catch so one broken widget never breaks the page.
 import { answerAhead, compute, knownAnswer, onRuntimeEvent, runtimeState, runtimeUrls, startRuntime } from "./runtime.js";
 import { fill, keyLabel } from "./format.js";
-import { fieldOf, linkText, pageText, readLink } from "./links.js";
+import { fieldOf, knownVersion, linkText, pageText, readLink } from "./links.js";
 import { WidgetView } from "./view.js";
 import { mountPrediction } from "./predict.js";
 import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
@@ -65,6 +65,10 @@ class CalculatorWidget {
   // ---- links --------------------------------------------------------------------------
   // Opens the link's values (defaults for the rest). Returns whether the link said anything.
   applyLink(params) {
+    if (!knownVersion(this.spec.version, params)) {
+      this.view.showLinkNote(true); // the page's example, and why
+      return false;
+    }
     const link = readLink(this.spec, params);
     if (!link) return false;
     const group = this.spec.group;
@@ -95,6 +99,7 @@ class CalculatorWidget {
     this.form.addEventListener("input", (event) => {
       if (event.target.matches("[data-my-name]")) return this.nameTyped(event.target);
       if (event.target.tagName === "SELECT") this.view.showChoices();
+      this.view.showLinkNote(false); // the reader's own numbers now
       this.view.speakUp();
       this.schedule(DEBOUNCE_MS);
     });
@@ -419,6 +424,7 @@ class CalculatorWidget {
   }
 
   reset() {
+    this.view.showLinkNote(false);
     if (this.root.hasAttribute("data-calculator-page") && this.ownsAddress()) this.writeAddress(location.pathname + location.hash);
     this.view.items().forEach((fieldset, i) => this.view.showItem(fieldset, this.example.shown[i]));
     for (const [control, value] of this.example.values) control.value = value;
