@@ -10,6 +10,7 @@ import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from calculators.presets import PRESETS
@@ -276,6 +277,7 @@ def test_compare_shows_participants_side_by_side_and_names_bad_lines(reader, ser
         "not a link at all",
         f"{server.url}{prefix}calculators/competition/?v=1",
         base + "?v=1&price=-5",
+        base + "?v=2&price=95",  # a link format this guide does not read
     ]
     page.fill("#cv-compare-links", "\n".join(links))
     page.click("[data-action=compare]")
@@ -287,10 +289,12 @@ def test_compare_shows_participants_side_by_side_and_names_bad_lines(reader, ser
     assert net == ["60", "20", None]  # the fifth line's price fails: no result
     price = page.locator("tr[data-line='1'] td[data-key=price]").inner_text()
     assert price.replace("\u00a0", " ") == ("$80" if lang == "en" else "80 $")  # as the calculator writes money
-    # Lines 3 and 4 are set aside by number, and so is line 5, whose price fails.
+    # Lines 3, 4 and 6 are set aside by number, and so is line 5, whose price fails.
     messages = page.locator(".cv-compare-messages").inner_text()
     price_label = page.locator(".cv-compare-grid thead th[data-key=price]").inner_text()
-    assert re.findall(r"\d+", messages) == ["3", "4", "5"] and messages.rstrip(".").endswith(price_label), messages
+    assert re.findall(r"\d+", messages) == ["3", "4", "6", "5"] and messages.rstrip(".").endswith(price_label), messages
+    words = yaml.safe_load((ROOT / f"sitebuild/locales/{lang}/workshop.yml").read_text(encoding="utf-8"))["compare"]
+    assert words["other_version"].replace("{n}", "6") in messages  # not "no link": another format
     assert reader.errors == []
 
 

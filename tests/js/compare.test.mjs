@@ -1,7 +1,7 @@
 // Reading a pasted line on the "Compare the room" page (docs/assets/js/compare.js) under Node.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readLink } from "../../docs/assets/js/compare.js";
+import { inOtherVersion, readLink } from "../../docs/assets/js/compare.js";
 
 // What readLink needs of the page's calculators: the link version and the field keys.
 const calculators = { value: { version: 1, fields: { economic: {}, price: {} } } };
@@ -11,6 +11,10 @@ test("a link without v is version 1, as the page contract says", () => {
   assert.deepEqual(readLink(`${site}?economic=200&price=150`, calculators),
     { slug: "value", fields: { economic: "200", price: "150" }, name: "" });
   assert.equal(readLink(`${site}?v=2&price=150`, calculators), null); // a version this site does not know
+  assert.equal(inOtherVersion(`Anna: ${site}?v=2&price=150`, calculators), true); // said as such
+  assert.equal(inOtherVersion(`Anna: ${site}?v=1&price=150`, calculators), false);
+  assert.equal(inOtherVersion("not a link at all", calculators), false);
+  assert.equal(inOtherVersion("https://example.org/calculators/unknown/?v=2", calculators), false);
 });
 
 test("text around the link names the participant; unknown keys are left out", () => {

@@ -9,23 +9,36 @@ import { fill, formatNumber, keyLabel, resultText } from "./format.js";
 import { qrReader, readImage, scanFrames, startCamera } from "./scan.js";
 import { debriefCharts, spreadChart } from "./debrief.js";
 import { csvTable, download } from "./share.js";
+import { knownVersion } from "./links.js";
 
 const SLUG = /\/calculators\/([a-z-]+)\/?$/;
 
-// A pasted line → {slug, fields, name} or null when it holds no link to one of the calculators.
-// Text around the link is the participant's name, as a chat copies it ("Anna: https://…",
-// "[10:32] Anna https://…"); a line with only a link has no name.
-export function readLink(line, calculators) {
+// A pasted line's link to one of the calculators: {tokens, at, url, slug}, or null.
+function linkIn(line, calculators) {
   // "小王：https://…": a name written right against the link still comes apart from it.
   const tokens = line.replace(/(\S)(https?:\/\/)/g, "$1 $2").trim().split(/\s+/);
   const at = tokens.findIndex((token) => SLUG.test(urlOf(token)?.pathname || ""));
   if (at < 0) return null;
   const url = urlOf(tokens[at]);
-  const match = SLUG.exec(url.pathname);
-  // The link format's version; a link without one is version 1 (the page contract).
-  const version = url.searchParams.get("v") ?? "1";
-  if (!calculators[match[1]] || version !== String(calculators[match[1]].version)) return null;
-  const spec = calculators[match[1]];
+  const slug = SLUG.exec(url.pathname)[1];
+  return calculators[slug] ? { tokens, at, url, slug } : null;
+}
+
+// Whether a pasted line links to one of the calculators in a link format this guide does not
+// read (another v=): said as such, not as "no link".
+export function inOtherVersion(line, calculators) {
+  const found = linkIn(line, calculators);
+  return Boolean(found) && !knownVersion(calculators[found.slug].version, found.url.searchParams);
+}
+
+// A pasted line → {slug, fields, name} or null when it holds no link to one of the calculators
+// that this guide reads. Text around the link is the participant's name, as a chat copies it
+// ("Anna: https://…", "[10:32] Anna https://…"); a line with only a link has no name.
+export function readLink(line, calculators) {
+  const found = linkIn(line, calculators);
+  if (!found || !knownVersion(calculators[found.slug].version, found.url.searchParams)) return null;
+  const { tokens, at, url, slug } = found;
+  const spec = calculators[slug];
   const fields = {};
   for (const [key, value] of url.searchParams) {
     if (spec.fields[key.replace(/_\d+$/, "")]) fields[key] = value; // repeated keys: the last wins
@@ -33,7 +46,7 @@ export function readLink(line, calculators) {
   const name = tokens.filter((_, i) => i !== at).join(" ")
     .replace(/^\[[^\]]*\]\s*/, "") // a chat's time stamp
     .replace(/^[\s:;,\-–—>|：]+|[\s:;,\-–—<|：，]+$/g, "");
-  return { slug: match[1], fields, name: name.slice(0, 60) };
+  return { slug, fields, name: name.slice(0, 60) };
 }
 
 // The room's text with `line` added at its end, or null when a line of the room says the same
@@ -176,7 +189,7 @@ async function compareRoom(root) {
   const links = [];
   for (const { text, line } of lines) {
     const link = readLink(text, calculators);
-    if (!link) problems.push(fill(words.not_a_link, () => String(line)));
+    if (!link) problems.push(fill(inOtherVersion(text, calculators) ? words.other_version : words.not_a_link, () => String(line)));
     else if (links.length && link.slug !== links[0].slug) problems.push(fill(words.other_calculator, (name) => (name === "n" ? String(line) : calculators[link.slug].title)));
     else links.push({ ...link, line, number: links.length + 1 });
   }
