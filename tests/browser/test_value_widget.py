@@ -74,6 +74,43 @@ def test_bad_input_shows_a_translated_message_beside_the_field(reader, server) -
     assert error.text_content() == messages["required"]
 
 
+# Each change of the message or the state, with the field's text and the page's clock.
+WATCH_PRICE = """() => { window.__seen = []; const w = document.querySelector('[data-calculator-page]');
+  const error = w.querySelector('[data-error-for=price]');
+  new MutationObserver(() => window.__seen.push([performance.now(), w.querySelector('input[name=price]').value,
+    w.dataset.state, error.hidden ? '' : error.textContent])).observe(w, {subtree: true, attributes: true, childList: true}); }"""
+
+
+def test_a_message_waits_until_the_reader_pauses_or_leaves_the_field(reader, server) -> None:
+    widget = open_calculator(reader, server, "ru")
+    wait_state(widget, "ready")
+    page, price = reader.page, widget.locator("input[name=price]")
+    page.evaluate(WATCH_PRICE)
+    # "1", "1 2", "1 20", "1 200," are on the way to "1 200,5": no message at any keystroke.
+    price.fill("")
+    price.press_sequentially("1 200,5", delay=120)
+    wait_value(widget, "total_cost", "1220.5")  # 1200.5 + 0 + 1 × 20
+    assert [seen for seen in page.evaluate("window.__seen") if seen[3]] == []
+    # A pause on a text with no reading: the message comes, and goes at once when corrected.
+    price.fill("1 200,")
+    error = widget.locator("[data-error-for=price]")
+    expect(error).to_be_visible()
+    assert error.text_content() == "Введите число, например 1250,50."
+    assert widget.get_attribute("data-state") == "invalid"
+    price.fill("95")
+    expect(error).to_be_hidden()
+    wait_value(widget, "net_value", "5")  # 120 − (95 + 0 + 1 × 20)
+    # Leaving the field does not wait for a pause.
+    page.evaluate(WATCH_PRICE)
+    price.fill("abc")
+    left = page.evaluate("performance.now()")
+    price.press("Tab")
+    expect(error).to_be_visible()
+    shown = next(at for at, _, _, message in page.evaluate("window.__seen") if message)
+    assert shown - left < 800, shown - left  # the pause (TYPING_PAUSE_MS in widget.js) was not waited out
+    assert reader.errors == []
+
+
 def test_hostile_links_are_shown_as_text_and_reported(reader, server) -> None:
     query = "v=1&price=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&economic=1&economic=2&nonsense=1&social=" + "9" * 120
     widget = open_calculator(reader, server, "en", query)

@@ -14,6 +14,10 @@ import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setP
 // Every edit is sent at once (Python answers in ~10 ms); an answer overtaken by a newer edit is
 // dropped (recompute), so only the latest shows.
 const DEBOUNCE_MS = 0;
+// Reward early, punish late: a message about the field the reader is typing in waits until they
+// pause or leave it ("80." on the way to "80.5", "1 2" on the way to "1 200" are no mistakes
+// yet, and a message at every keystroke flickers); a corrected field loses its message at once.
+const TYPING_PAUSE_MS = 800;
 
 class CalculatorWidget {
   constructor(root) {
@@ -101,11 +105,17 @@ class CalculatorWidget {
       if (event.target.tagName === "SELECT") this.view.showChoices();
       this.view.showLinkNote(false); // the reader's own numbers now
       this.view.speakUp();
+      this.typed = { field: event.target, at: performance.now() };
+      this.holdError(null);
       this.schedule(DEBOUNCE_MS);
     });
     // A change (a choice made, a field left) only hurries an answer still waiting out the
     // debounce: leaving a field by clicking a link must not start work for the page being left.
-    this.form.addEventListener("change", (event) => !event.target.matches("[data-my-name]") && this.timer !== null && this.schedule(0));
+    this.form.addEventListener("change", (event) => {
+      if (event.target.matches("[data-my-name]")) return;
+      if (this.timer !== null) this.schedule(0);
+      else if (this.heldError) this.show(this.heldError, true); // a field left: its message is due
+    });
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("focusin", () => { this.view.speakUp(); this.ensureRuntime(); }, { once: true });
     this.root.addEventListener("click", (event) => {
@@ -218,7 +228,10 @@ class CalculatorWidget {
   }
 
   // ---- answers (view.js shows them) ----------------------------------------------------
-  show(result) {
+  // ``due``: a held message's time has come (see TYPING_PAUSE_MS).
+  show(result, due = false) {
+    this.holdError(null);
+    if (!due && this.stillTyping(result)) return this.holdError(result); // the state stays "loading"
     if (!this.view.show(result)) return;
     this.lastInputs = result.inputs || {};
     this.lastLink = result.link;
@@ -228,6 +241,20 @@ class CalculatorWidget {
 
   fail() {
     this.view.showFailed();
+  }
+
+  // Whether ``result`` rejects the field the reader is typing in, before they paused.
+  stillTyping(result) {
+    const typed = this.typed;
+    return !result.ok && typed && document.activeElement === typed.field
+      && Object.hasOwn(result.errors || {}, typed.field.name) && performance.now() - typed.at < TYPING_PAUSE_MS;
+  }
+
+  // Keeps an answer with a message back until the reader's pause; null drops one kept back.
+  holdError(result) {
+    clearTimeout(this.heldTimer);
+    this.heldError = result;
+    if (result) this.heldTimer = setTimeout(() => this.show(result, true), TYPING_PAUSE_MS - (performance.now() - this.typed.at));
   }
 
   // The results match the inputs again: whoever waits for that (settled()) goes on.
