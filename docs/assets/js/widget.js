@@ -109,8 +109,9 @@ class CalculatorWidget {
       this.holdError(null);
       this.schedule(DEBOUNCE_MS);
     });
-    // A change (a choice made, a field left) only hurries an answer still waiting out the
-    // debounce: leaving a field by clicking a link must not start work for the page being left.
+    // A change (a choice made, a field left) hurries an answer still waiting out the debounce,
+    // or a message held back while the reader typed; it starts no other work: leaving a field
+    // by clicking a link must not start work for the page being left.
     this.form.addEventListener("change", (event) => {
       if (event.target.matches("[data-my-name]")) return;
       if (this.timer !== null) this.schedule(0);
@@ -254,7 +255,9 @@ class CalculatorWidget {
   holdError(result) {
     clearTimeout(this.heldTimer);
     this.heldError = result;
-    if (result) this.heldTimer = setTimeout(() => this.show(result, true), TYPING_PAUSE_MS - (performance.now() - this.typed.at));
+    if (!result) return;
+    const wait = TYPING_PAUSE_MS - (performance.now() - this.typed.at);
+    this.heldTimer = setTimeout(() => this.root.isConnected && this.show(result, true), wait); // not once the page is left
   }
 
   // The results match the inputs again: whoever waits for that (settled()) goes on.
