@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from sitebuild.messages import catalogue
 from tests.browser.pages import (
     goto_calculator,
@@ -46,6 +48,29 @@ def test_a_link_with_segments_opens_computed_in_two_languages(reader, server) ->
         assert labels["lifetime_months"] not in supplements and labels["average_check"] not in supplements
     assert reader.errors == []
     assert reader.offsite(server.port) == []
+
+
+def test_shares_on_their_way_to_100_raise_no_message_while_typed(reader, server) -> None:
+    widget = goto_calculator(reader, server, "en", "lifetime-value", SEGMENTS)
+    wait_state(widget, "ready")
+    page = reader.page
+    # Every message shown while the third share is typed again ("1" first: 60 + 25 + 1 = 86,
+    # reported on the first share), with the text on screen then.
+    page.evaluate("""() => { window.__shown = []; const w = document.querySelector('[data-calculator-page]');
+      new MutationObserver(() => { for (const e of w.querySelectorAll('[data-error-for]')) if (!e.hidden)
+        window.__shown.push([e.dataset.errorFor, e.textContent]); }).observe(w, {subtree: true, attributes: true, childList: true}); }""")
+    share = widget.locator("input[name=share_percent_3]")
+    share.click()
+    share.press("Control+a")
+    share.press_sequentially("15", delay=120)
+    wait_value(widget, "blended_lifetime_value", "639.9")  # 60 + 25 + 15 = 100 again, as the link had it
+    assert page.evaluate("window.__shown") == []
+    # A pause on 86 % is a mistake: said on the first share, with the total.
+    share.press("Backspace")
+    first = widget.locator("[data-error-for=share_percent_1]")
+    expect(first).to_be_visible()
+    assert first.text_content() == "The shares add up to 86%; they must add up to 100%."
+    assert reader.errors == []
 
 
 def test_the_payback_chart_has_a_data_table(reader, server) -> None:

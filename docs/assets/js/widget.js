@@ -14,8 +14,8 @@ import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setP
 // Every edit is sent at once (Python answers in ~10 ms); an answer overtaken by a newer edit is
 // dropped (recompute), so only the latest shows.
 const DEBOUNCE_MS = 0;
-// Reward early, punish late: a message about the field the reader is typing in waits until they
-// pause or leave it ("80." on the way to "80.5", "1 2" on the way to "1 200" are no mistakes
+// Reward early, punish late: a message that comes while the reader types waits until they pause
+// or leave the field ("80." on the way to "80.5", "1 2" on the way to "1 200" are no mistakes
 // yet, and a message at every keystroke flickers); a corrected field loses its message at once.
 const TYPING_PAUSE_MS = 800;
 
@@ -244,11 +244,12 @@ class CalculatorWidget {
     this.view.showFailed();
   }
 
-  // Whether ``result`` rejects the field the reader is typing in, before they paused.
+  // Whether ``result`` rejects what the reader is typing, before they paused: any of its
+  // messages, since one may sit on another field (segment shares that do not add up to 100 yet
+  // are reported on the first share). Messages shown before stay meanwhile.
   stillTyping(result) {
     const typed = this.typed;
-    return !result.ok && typed && document.activeElement === typed.field
-      && Object.hasOwn(result.errors || {}, typed.field.name) && performance.now() - typed.at < TYPING_PAUSE_MS;
+    return !result.ok && typed && document.activeElement === typed.field && performance.now() - typed.at < TYPING_PAUSE_MS;
   }
 
   // Keeps an answer with a message back until the reader's pause; null drops one kept back.
