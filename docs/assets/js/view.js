@@ -21,7 +21,24 @@ export class WidgetView {
     this.quietStart = false; // no progress box while true (widget.js: a chapter's calculator)
     this.progress = null; // the last progress reported: [step, steps, download]
     const toggle = root.querySelector(".cv-answer-toggle");
-    if (toggle) toggle.addEventListener("click", () => this.toggleAnswer(toggle));
+    if (toggle) this.bindAnswerBar(toggle);
+  }
+
+  // The phone's answer bar, opened, covers the lower half of the screen: Escape closes it (focus
+  // back on its toggle), and so does focus moving on to a field it would hide.
+  bindAnswerBar(toggle) {
+    const answer = this.root.querySelector(".cv-answer");
+    const open = () => answer.classList.contains("cv-answer-open");
+    toggle.addEventListener("click", () => this.toggleAnswer(toggle));
+    answer.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !open()) return;
+      event.preventDefault(); // the bar first, present mode after (widget.js)
+      this.toggleAnswer(toggle);
+      toggle.focus();
+    });
+    answer.addEventListener("focusout", (event) => {
+      if (open() && event.relatedTarget && !answer.contains(event.relatedTarget)) this.toggleAnswer(toggle);
+    });
   }
 
   // On a phone the answer is a bar pinned to the bottom: its headline, opened to the details.
@@ -80,6 +97,24 @@ export class WidgetView {
     this.showNames();
     this.showHeadline(values);
     return true;
+  }
+
+  // What the announcer says of ``result``: the message that stops it, named after its field
+  // ("Offer 2, Price: Enter a number…"), else the headline.
+  announcement(result) {
+    if (result.ok) return this.root.querySelector("[data-headline]")?.textContent || "";
+    const slot = this.root.querySelector("[data-error-for]:not([hidden])");
+    if (!slot) return "";
+    const field = slot.closest(".cv-field");
+    const label = field.querySelector("label")?.textContent.trim() || "";
+    const items = this.items().filter((fieldset) => !fieldset.hidden);
+    const legend = items.length > 1 ? field.closest("fieldset")?.querySelector("legend")?.textContent.trim() : "";
+    return [[legend, label].filter(Boolean).join(", "), slot.textContent].filter(Boolean).join(": ");
+  }
+
+  announce(text) {
+    const slot = this.root.querySelector("[data-announce]");
+    if (slot && slot.textContent !== text) slot.textContent = text;
   }
 
   showHeadline(values) {

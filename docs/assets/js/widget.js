@@ -48,7 +48,7 @@ class CalculatorWidget {
     else this.view.showPrerendered();
     this.bind();
     mountPrediction(root); // a chapter's embed may ask for a guess first (predict.js)
-    if (params.get("present") === "1" && root.hasAttribute("data-calculator-page")) setPresenting(root, true, this.messages.workshop.actions);
+    if (params.get("present") === "1" && root.hasAttribute("data-calculator-page")) this.present(true);
     this.watchRuntime();
     // With the runtime already up (a later page of the visit) there is nothing to wait for.
     if (!known && (linked || runtimeState() === "ready")) this.recomputeNow();
@@ -106,6 +106,8 @@ class CalculatorWidget {
       this.view.showLinkNote(false); // the reader's own numbers now
       this.view.speakUp();
       this.typed = { field: event.target, at: performance.now() };
+      this.acted = true; // from now on, answers are announced (announce)
+      clearTimeout(this.announceTimer); // the answer on its way says more
       this.holdError(null);
       this.schedule(DEBOUNCE_MS);
     });
@@ -124,7 +126,9 @@ class CalculatorWidget {
       if (!button) return;
       const action = button.dataset.action;
       if (action === "share-menu") return this.toggleMenu();
-      if (button.closest(".cv-share-menu")) this.toggleMenu(false); // an item chosen: the menu closes
+      // An item chosen: the menu closes, and focus, which was on the item, goes back to the
+      // menu's button (or on into what the item opened).
+      if (button.closest(".cv-share-menu")) this.toggleMenu(false, true);
       if (action === "copy-link") this.copyLink();
       if (action === "reset") this.reset();
       if (action === "retry") this.retry();
@@ -137,9 +141,9 @@ class CalculatorWidget {
       if (action === "csv" || action === "json") this.export(action);
     });
     this.root.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape") return;
-      if (this.menuOpen()) this.toggleMenu(false, true); // the menu first, then present mode
-      else if (isPresenting(this.root)) this.togglePresent();
+      if (event.key !== "Escape" || !this.menuOpen()) return;
+      event.preventDefault(); // the menu first, then present mode (present)
+      this.toggleMenu(false, true);
     });
     // Focus leaving the menu closes it, as a click elsewhere does (toggleMenu).
     this.root.querySelector(".cv-share")?.addEventListener("focusout", (event) => {
@@ -186,6 +190,7 @@ class CalculatorWidget {
 
   retry() {
     this.view.hideRetry();
+    this.root.querySelector(".cv-progress-text").focus(); // the button pressed is gone
     this.ensureRuntime();
   }
 
@@ -233,7 +238,9 @@ class CalculatorWidget {
   show(result, due = false) {
     this.holdError(null);
     if (!due && this.stillTyping(result)) return this.holdError(result); // the state stays "loading"
-    if (!this.view.show(result)) return;
+    const answered = this.view.show(result);
+    if (this.acted) this.announce(this.view.announcement(result));
+    if (!answered) return;
     this.lastInputs = result.inputs || {};
     this.lastLink = result.link;
     this.syncAddressBar();
@@ -250,6 +257,15 @@ class CalculatorWidget {
   stillTyping(result) {
     const typed = this.typed;
     return !result.ok && typed && document.activeElement === typed.field && performance.now() - typed.at < TYPING_PAUSE_MS;
+  }
+
+  // Says an answer to a screen reader once the reader pauses typing (TYPING_PAUSE_MS), not at
+  // every keystroke: the last answer's headline, or its message.
+  announce(text) {
+    clearTimeout(this.announceTimer);
+    const typed = this.typed;
+    const wait = typed && document.activeElement === typed.field ? TYPING_PAUSE_MS - (performance.now() - typed.at) : 0;
+    this.announceTimer = setTimeout(() => this.root.isConnected && this.view.announce(text), Math.max(0, wait));
   }
 
   // Keeps an answer with a message back until the reader's pause; null drops one kept back.
@@ -406,12 +422,30 @@ class CalculatorWidget {
     figure.hidden = !show;
     button.setAttribute("aria-expanded", String(show));
     button.textContent = show ? words.mine_hide : words.mine;
-    if (show) figure.scrollIntoView({ block: "nearest" });
+    if (show) {
+      figure.scrollIntoView({ block: "nearest" });
+      figure.querySelector("[data-my-name]").focus(); // the name is what the reader does next
+    }
   }
 
   togglePresent() {
-    setPresenting(this.root, !isPresenting(this.root), this.messages.workshop.actions);
+    this.present(!isPresenting(this.root));
     if (this.lastInputs) this.syncAddressBar();
+  }
+
+  // Escape leaves present mode wherever focus is, the page's body included; focus then goes
+  // back to the menu's button.
+  present(on) {
+    setPresenting(this.root, on, this.messages.workshop.actions);
+    document.removeEventListener("keydown", this.presentKeys);
+    if (!on) return;
+    this.presentKeys = (event) => {
+      if (!this.root.isConnected) return document.removeEventListener("keydown", this.presentKeys);
+      if (event.key !== "Escape" || event.defaultPrevented || !isPresenting(this.root)) return;
+      this.togglePresent();
+      this.root.querySelector(".cv-share-toggle")?.focus();
+    };
+    document.addEventListener("keydown", this.presentKeys);
   }
 
   async worksheet() {
@@ -460,6 +494,7 @@ class CalculatorWidget {
     this.view.items().forEach((fieldset, i) => this.view.showItem(fieldset, this.example.shown[i]));
     for (const [control, value] of this.example.values) control.value = value;
     this.view.showChoices();
+    this.acted = true;
     this.schedule(0);
   }
 
@@ -468,11 +503,15 @@ class CalculatorWidget {
     if (!next) return;
     this.view.showItem(next, true);
     next.querySelector("input, select").focus();
+    this.acted = true;
     this.schedule(0);
   }
 
   removeItem(fieldset) {
     this.view.showItem(fieldset, false);
+    // The button pressed is gone with its item: focus goes to "add", where the list ends.
+    (this.root.querySelector("[data-action='add-item']") || this.form.querySelector("input, select"))?.focus();
+    this.acted = true;
     this.schedule(0);
   }
 
