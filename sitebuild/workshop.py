@@ -124,7 +124,10 @@ def render_compare(lang: str, specs: dict[str, dict], runtime_urls: dict[str, An
         '<p class="cv-compare-scan-status" role="status"></p>'
         "</div>"
         '<p class="cv-compare-messages" role="status"></p>'
-        '<div class="cv-compare-table" aria-live="polite"></div>'
+        # The table is rebuilt at every comparison, 16 columns a row: not read out whole each
+        # time; the hidden status line says how many are in the room (compare.js).
+        '<p class="cv-visually-hidden cv-compare-count" role="status"></p>'
+        '<div class="cv-compare-table"></div>'
         # The debrief: the room's spread, one chart at a time, in present mode (debrief.js).
         f'<p class="cv-compare-after"><button type="button" class="md-button" data-action="debrief" aria-expanded="false" aria-controls="cv-compare-debrief">{escape(words["debrief"])}</button> '
         f'<button type="button" class="md-button" data-action="room-csv">{escape(words["download"])}</button></p>'

@@ -295,6 +295,13 @@ def test_compare_shows_participants_side_by_side_and_names_bad_lines(reader, ser
     assert re.findall(r"\d+", messages) == ["3", "4", "6", "5"] and messages.rstrip(".").endswith(price_label), messages
     words = yaml.safe_load((ROOT / f"sitebuild/locales/{lang}/workshop.yml").read_text(encoding="utf-8"))["compare"]
     assert words["other_version"].replace("{n}", "6") in messages  # not "no link": another format
+    # For a screen reader: the table is not read out whole at each comparison (no live region),
+    # a status line says how many are in the room, and a row's header is the name alone (its
+    # "remove" button would otherwise be read before every cell: "Remove Anna Anna").
+    assert page.locator(".cv-compare-table").get_attribute("aria-live") is None
+    assert page.locator(".cv-compare-count").text_content() == words["count"].replace("{n}", "3")
+    headers = page.locator(".cv-compare-grid tbody th").evaluate_all("ths => ths.map(th => th.getAttribute('aria-label'))")
+    assert headers == [words["participant"].replace("{n}", str(n)) for n in (2, 1, 3)]
     assert reader.errors == []
 
 

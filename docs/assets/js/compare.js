@@ -149,7 +149,8 @@ function table(spec, rows, lang, words) {
     if (mark) tr.dataset.mark = mark;
     tr.append(cell("td", String(row.line)));
     const name = row.name || fill(words.participant, () => String(row.number));
-    const nameCell = cell("th", "", { scope: "row", class: "cv-compare-name" });
+    // aria-label: the row's header for every cell is the name, not "Remove Anna Anna".
+    const nameCell = cell("th", "", { scope: "row", class: "cv-compare-name", "aria-label": name });
     // One button per person, named after them for screen readers ("Remove Anna").
     const remove = cell("button", "", { type: "button", class: "cv-compare-remove", "data-action": "remove", "data-line": String(row.line), title: fill(words.remove, () => name) });
     remove.append(cell("span", "✕", { "aria-hidden": "true" }), cell("span", fill(words.remove, () => name), { class: "cv-visually-hidden" }));
@@ -196,6 +197,7 @@ async function compareRoom(root) {
   if (!lines.length) problems.push(words.empty);
   output.replaceChildren();
   messages.textContent = problems.join(" ");
+  root.querySelector(".cv-compare-count").textContent = "";
   keepRoom(root);
   root.dataset.compared = "0";
   rooms.delete(root);
@@ -212,6 +214,7 @@ async function compareRoom(root) {
   }
   messages.textContent = problems.join(" ");
   output.replaceChildren(table(spec, rows, lang, words));
+  root.querySelector(".cv-compare-count").textContent = fill(words.count, () => String(rows.length));
   rooms.set(root, { spec, rows, lang, words });
   root.dataset.compared = String(results.length);
 }
@@ -345,6 +348,7 @@ function clearRoom(root) {
   root.querySelector("textarea").value = "";
   root.querySelector(".cv-compare-table").replaceChildren();
   root.querySelector(".cv-compare-messages").textContent = "";
+  root.querySelector(".cv-compare-count").textContent = "";
   root.dataset.compared = "0";
   scanState(root).lastRead = null;
   keepRoom(root);
