@@ -93,6 +93,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _ALTERNATE.sub(r"\1\2#\3", in_page_language(output, language_of(page.url)))
 
 
+#: Han characters and CJK punctuation (full-width forms included); not Hangul: Korean spaces words.
+_HAN = "\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+#: A line break between two of them (a list item's next line indented), emphasis marks (``**``)
+#: on either side allowed.
+_HAN_LINE_BREAK = re.compile(f"([{_HAN}]\\**)\n[ \t]*(\\**[{_HAN}])")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    """Join the lines of a Chinese paragraph: Markdown makes a line break inside a paragraph a
+    space, and Chinese sets none between its characters ("都折算成钱。 计算器")."""
+    if language_of(page.url) != "zh":
+        return markdown
+    return _HAN_LINE_BREAK.sub(r"\1\2", markdown)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     # In the background: Pyodide's own files first, beside the compile of the standard library
     # and the wheel (a fresh clone's build compresses the wasm for about 20 s), then those two

@@ -98,12 +98,12 @@ def define_env(env: Any) -> None:
     def try_it(calculator_id: str, example: str) -> Markup:
         schema = CALCULATORS[calculator_id]
         link = calculator_link(schema, resolved_preset(calculator_id, example, lang()))
-        label = catalogue(lang(), "guide")["try_it"]
         example_label = catalogue(lang(), calculator_id)["examples"][example]["label"]
+        label = catalogue(lang(), "guide")["try_it"].replace("{example}", example_label)
         href = page_path(f"calculators/{schema.slug}") + link
         return Markup(
             f'<p class="cv-try-it"><a class="md-button md-button--primary" href="{escape(href)}">'
-            f"{escape(label)}: {escape(example_label)}</a></p>"
+            f"{escape(label)}</a></p>"
         )
 
     @env.macro

@@ -54,6 +54,25 @@ def test_the_themes_own_words_are_in_the_pages_language(site_dir: Path, page: st
         toggles = re.findall(r'<input class="md-option"[^>]* aria-label="([^"]*)"', html)
         toggles += re.findall(r'<label class="md-header__button md-icon" title="([^"]*)" for="__palette', html)
         assert sorted(toggles) == sorted([words["to_dark"], words["to_light"]] * 2), (lang, page)
+        assert "Made with" not in html, (lang, page)  # Material's English footer line is off
+
+
+HAN = "[\u3400-\u9fff\uff01-\uff1f\u3001-\u3002]"
+
+
+def test_chinese_paragraphs_join_their_source_lines(site_dir: Path) -> None:
+    # Markdown makes a line break inside a paragraph a space; Chinese sets none. The source of
+    # the value calculator's page breaks "…衡量价值：" / "**减法**…" over two lines.
+    breaks = {}
+    for page in PAGES:
+        text = html_path(site_dir, "zh", page).read_text(encoding="utf-8")
+        found = re.findall(f"{HAN}(?:</?(?:strong|em)>)*\\n\\s*(?:</?(?:strong|em)>)*{HAN}", text)
+        if found:
+            breaks[page] = found
+    assert breaks == {}
+    value = html_path(site_dir, "zh", "calculators/value.md").read_text(encoding="utf-8")
+    assert "衡量价值：<strong>减法</strong>" in value
+    assert "在计算器中试一试：" in html_path(site_dir, "zh", "what-customer-value-is.md").read_text(encoding="utf-8")
 
 
 def test_mkdocs_names_the_palette_toggles_as_the_english_catalogue_does() -> None:
