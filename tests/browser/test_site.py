@@ -104,3 +104,13 @@ def test_no_page_scrolls_sideways_on_a_320_px_phone(reader, server, lang: str) -
         assert too_wide == {}
     finally:
         page.set_viewport_size(CONTEXT["viewport"])
+
+
+def test_korean_breaks_between_words_and_chinese_emphasis_stands_upright(reader, server) -> None:
+    # Korean set like English broke words mid-syllable-block ("시/간과"); a slanted Han character
+    # reads as a broken font.
+    page = goto(reader, server.url + "ko/")
+    assert page.evaluate("getComputedStyle(document.querySelector('article p')).wordBreak") == "keep-all"
+    page = goto(reader, server.url + "zh/calculators/value/")
+    style = page.evaluate("(({fontStyle, fontWeight}) => [fontStyle, fontWeight])(getComputedStyle(document.querySelector('article em')))")
+    assert style == ["normal", "700"]
