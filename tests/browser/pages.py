@@ -81,7 +81,12 @@ def goto(watched: Any, url: str) -> Any:
         # Instant navigation only fetches a page when the path changes; a reader who wants the
         # same page with other inputs follows a link from elsewhere. Go through the home page.
         prefix = "" if language_of(url) == "en" else f"{language_of(url)}/"
-        goto(watched, f"{target.scheme}://{target.netloc}/{prefix}")
+        home = f"{target.scheme}://{target.netloc}/{prefix}"
+        if urlsplit(home).path == target.path:  # the home page itself, asked for again: load it
+            page.goto(url)
+            page.wait_for_function(_SITEMAP_LOADED)
+            return page
+        goto(watched, home)
     page.wait_for_function(_SITEMAP_LOADED)  # before it, Material lets a click load in full
     document_started = page.evaluate("performance.timeOrigin")
     page.evaluate(_FOLLOW, [url, _LEFT])
