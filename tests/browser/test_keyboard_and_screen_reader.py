@@ -49,35 +49,36 @@ def test_an_answer_is_announced_once_the_reader_pauses_not_at_every_keystroke(re
     assert reader.errors == []
 
 
+def choose_by_keyboard(page, widget, action: str) -> None:
+    """Open "Share & teach" from its focused button, move to the item, press Enter."""
+    page.keyboard.press("Enter")
+    widget.locator(f"[data-action={action}]").focus()
+    page.keyboard.press("Enter")
+
+
 def test_share_menu_items_and_present_mode_leave_focus_where_the_keyboard_can_go_on(reader, server) -> None:
     widget = pages.goto_calculator(reader, server, "en", "value")
     wait_state(widget, "ready")
     page = reader.page
     toggle = widget.locator(".cv-share-toggle")
-    focused_class = "document.activeElement.className"
+    presenting = page.locator("html.cv-present")
     toggle.focus()
-    page.keyboard.press("Enter")
-    widget.locator("[data-action=present]").focus()
-    page.keyboard.press("Enter")
-    expect(page.locator("html.cv-present")).to_have_count(1)
+    choose_by_keyboard(page, widget, "present")
+    expect(presenting).to_have_count(1)
     # The chosen item was hidden with its menu: focus is back on the menu's button, not the body.
-    assert "cv-share-toggle" in page.evaluate(focused_class)
+    expect(toggle).to_be_focused()
     page.keyboard.press("Escape")
-    expect(page.locator("html.cv-present")).to_have_count(0)
-    assert "cv-share-toggle" in page.evaluate(focused_class)
+    expect(presenting).to_have_count(0)
+    expect(toggle).to_be_focused()
     # Escape leaves present mode with focus anywhere, the page's body too.
-    page.keyboard.press("Enter")
-    widget.locator("[data-action=present]").focus()
-    page.keyboard.press("Enter")
-    expect(page.locator("html.cv-present")).to_have_count(1)
+    choose_by_keyboard(page, widget, "present")
+    expect(presenting).to_have_count(1)
     page.evaluate("document.activeElement.blur()")
     page.keyboard.press("Escape")
-    expect(page.locator("html.cv-present")).to_have_count(0)
-    assert "cv-share-toggle" in page.evaluate(focused_class)
+    expect(presenting).to_have_count(0)
+    expect(toggle).to_be_focused()
     # "My result as a QR code": focus goes on to the name the reader types next.
-    page.keyboard.press("Enter")
-    widget.locator("[data-action=mine]").focus()
-    page.keyboard.press("Enter")
+    choose_by_keyboard(page, widget, "mine")
     expect(widget.locator("[data-my-name]")).to_be_focused()
     assert reader.errors == []
 
