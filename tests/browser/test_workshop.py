@@ -17,6 +17,7 @@ from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from sitebuild.chapters import CALCULATOR_CHAPTERS, workshop_questions
 from sitebuild.macros import calculator_link, resolved_preset
+from sitebuild.messages import lookup
 from tests.browser.pages import goto, share
 from tests.conftest import ROOT
 
@@ -241,9 +242,12 @@ def test_csv_and_json_exports_round_trip_and_neutralise_formulas(reader, server,
 
 # --- The scenario library ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "zh"])
 def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(reader, server, lang: str) -> None:
     from sitebuild.workshop import SCENARIOS
+
+    lead = lookup(lang, "workshop", "scenarios")["question"]  # "Question for the room:", "讨论题："
+    lead += "" if lang == "zh" else " "
 
     page = goto(reader, f"{server.url}{'' if lang == 'en' else lang + '/'}workshop/scenarios/")
     cards = page.locator(".cv-scenario")
@@ -254,7 +258,12 @@ def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(re
         link = card.locator("a.md-button").evaluate("a => a.href")
         assert query_of(link) == query_of(preset_url(server, lang, calculator_id, example))
         assert decode_qr(page, f".cv-scenario:nth-child({index + 1}) svg") == link
-        assert len(card.locator("p").first.inner_text()) > 40  # the question for the room
+        question = card.locator("p").first.inner_text()
+        assert question.startswith(lead) and len(question) > len(lead) + 20 and question[len(lead)] != " "
+        # Every card's link and code are named alike; each is described by its card's title.
+        title = card.locator("h2").inner_text()
+        for described in (card.locator("a.md-button"), card.locator("figure.cv-qr")):
+            assert page.locator("#" + described.get_attribute("aria-describedby")).inner_text() == title
     card = cards.nth(0)
     card.locator("a.md-button").click()
     page.wait_for_function(READY, timeout=90_000)
