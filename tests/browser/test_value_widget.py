@@ -121,6 +121,17 @@ def test_hostile_links_are_shown_as_text_and_reported(reader, server) -> None:
     assert widget.locator("[data-error-for=social]").is_visible()
 
 
+def test_a_rejected_link_leaves_no_nan_or_undefined_anywhere_in_the_widget(reader, server) -> None:
+    # Offers 2 and 3 come with the link; the third's economic benefit is empty, so the link is
+    # rejected. The example's results, mixed with offers built without any, once made a hidden
+    # headline of "方案 undefined 带来的价值最大：净价值 NaN".
+    widget = open_calculator(reader, server, "zh", "v=1&price_2=70&economic_3=")
+    wait_state(widget, "invalid")
+    assert widget.locator("[data-error-for=economic_3]").is_visible()
+    assert re.findall(r"NaN|undefined|Infinity|null", widget.evaluate("w => w.textContent")) == []
+    assert reader.errors == []
+
+
 def test_a_link_of_an_unknown_version_opens_the_example_and_says_why(reader, server) -> None:
     note_text = yaml.safe_load((ROOT / "sitebuild/locales/de/widget.yml").read_text())["link_unknown"]
     # A v=2 link's price may mean something else, and its defaults are v=2's: reading it as v=1

@@ -277,6 +277,9 @@ export class WidgetView {
   showPrerendered() {
     const widths = this.chartWidths(true); // before any write
     this.formatPrerendered();
+    // A link's case is on its way: the example's results, mixed with items the link added
+    // (built without results), make no figure or headline ("方案 undefined…净价值 NaN").
+    if (this.root.hasAttribute("data-pending")) return this.showNames();
     const figure = this.root.querySelector(".cv-figure");
     if (figure) this.drawFigure(JSON.parse(figure.dataset.figure), this.prerenderedValues(), widths.figure);
     const moves = this.root.querySelector(".cv-moves");
