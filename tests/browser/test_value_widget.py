@@ -132,6 +132,21 @@ def test_a_rejected_link_leaves_no_nan_or_undefined_anywhere_in_the_widget(reade
     assert reader.errors == []
 
 
+def test_a_link_number_is_read_with_a_dot_and_no_grouping_on_every_page(reader, server) -> None:
+    # The contract: in links, numbers have a dot and no grouping. "1,234" was read as 1.234 on
+    # the German page (net 98,77 $) and as 1234 on the Chinese one (net −US$1,134): one link,
+    # two answers. It is refused beside the field in both.
+    for lang in ("de", "zh"):
+        widget = open_calculator(reader, server, lang, "v=1&price=1,234")
+        wait_state(widget, "invalid")
+        assert widget.locator("[data-error-for=price]").is_visible()
+        assert widget.locator("input[name=price]").input_value() == "1,234"  # as the link wrote it
+    widget = open_calculator(reader, server, "de", "v=1&price=80.5")
+    wait_value(widget, "net_value", "19.5")  # 120 − (80.5 + 0 + 1 × 20)
+    assert widget.locator("input[name=price]").input_value() == "80,5"
+    assert reader.errors == []
+
+
 def test_a_link_of_an_unknown_version_opens_the_example_and_says_why(reader, server) -> None:
     note_text = yaml.safe_load((ROOT / "sitebuild/locales/de/widget.yml").read_text())["link_unknown"]
     # A v=2 link's price may mean something else, and its defaults are v=2's: reading it as v=1

@@ -39,6 +39,7 @@ class CalculatorWidget {
     if (linked) this.view.showPending();
     else root.removeAttribute("data-pending");
     this.view.showChoices();
+    this.linked = linked ? this.snapshot() : null; // the link's inputs, as opened
     // The link of what the page shows until the runtime answers (each answer brings its own,
     // written by Python: calculators/links.py): the link opened, or the page's example.
     this.lastLink = linked ? linkOnly(params) : this.spec.link.example;
@@ -61,9 +62,21 @@ class CalculatorWidget {
   }
 
   showsExample() {
+    return this.shows(this.example);
+  }
+
+  // Whether the inputs are still as ``before`` (a snapshot) left them.
+  shows(before) {
     const now = this.snapshot();
-    return now.shown.every((shown, i) => shown === this.example.shown[i])
-      && this.example.values.every(([control, value]) => control.value === value);
+    return now.shown.every((shown, i) => shown === before.shown[i])
+      && before.values.every(([control, value]) => control.value === value);
+  }
+
+  // A link's inputs, untouched, are asked for in link form, as "Compare the room" asks for a
+  // participant's link: read with a dot and no grouping on every page (the contract), so that
+  // "price=1,234" is refused in every language instead of read as 1.234 here and 1234 there.
+  linkRequest() {
+    return { calculator: this.spec.id, fields: this.linkFields, lang: "link" };
   }
 
   // ---- links --------------------------------------------------------------------------
@@ -75,6 +88,7 @@ class CalculatorWidget {
     }
     const link = readLink(this.spec, params);
     if (!link) return false;
+    this.linkFields = Object.fromEntries(link.given);
     const group = this.spec.group;
     for (const fieldset of this.view.items()) {
       const number = +fieldset.dataset.item;
@@ -215,7 +229,8 @@ class CalculatorWidget {
     const id = ++this.latest;
     let result;
     try {
-      result = await compute(this.showsExample() ? this.exampleRequest() : this.request());
+      const request = this.showsExample() ? this.exampleRequest() : this.linked && this.shows(this.linked) ? this.linkRequest() : this.request();
+      result = await compute(request);
     } catch (error) {
       console.warn("calculator:", error);
       return this.fail();
