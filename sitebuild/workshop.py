@@ -92,12 +92,11 @@ def render_library(lang: str, link_of: Callable[[str, str], str]) -> Markup:
         question = words["items"][f"{calculator_id}/{example}"]["question"]
         href = escape(link_of(calculator_id, example))
         card = escape(calculator_id.replace("_", "-") + "-" + example)
-        space = "" if words["question"].endswith("：") else " "  # none after a full-width colon
         # The link and the code are named alike on every card: each is described by its title.
         cards.append(
             f'<li class="cv-scenario" id="{card}">'
             f'<h2 id="{card}-title">{escape(title)}</h2>'
-            f'<p><strong>{escape(words["question"])}</strong>{space}{escape(question)}</p>'
+            f'<p><strong>{escape(words["question"])}</strong>{escape(question)}</p>'
             f'<p><a class="md-button md-button--primary" href="{href}" aria-describedby="{card}-title">{escape(words["open"])}</a></p>'
             f'<figure class="cv-qr" data-qr-for="{href}" role="img" aria-label="{escape(words["qr"])}" aria-describedby="{card}-title"></figure>'
             "</li>"

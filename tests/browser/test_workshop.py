@@ -246,8 +246,8 @@ def test_csv_and_json_exports_round_trip_and_neutralise_formulas(reader, server,
 def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(reader, server, lang: str) -> None:
     from sitebuild.workshop import SCENARIOS
 
-    lead = lookup(lang, "workshop", "scenarios")["question"]  # "Question for the room:", "讨论题："
-    lead += "" if lang == "zh" else " "
+    lead = lookup(lang, "workshop", "scenarios")["question"]  # "Question for the room: ", "讨论题："
+    assert lead.endswith("：" if lang == "zh" else ": ")
 
     page = goto(reader, f"{server.url}{'' if lang == 'en' else lang + '/'}workshop/scenarios/")
     cards = page.locator(".cv-scenario")
