@@ -10,6 +10,7 @@ from typing import Any
 CODES = (
     "required",        # an empty required field
     "not_a_number",    # text, exponents, inf/nan, misplaced separators
+    "link_number",     # a link's number not written with a dot and no grouping ("1,234")
     "too_long",        # more than 100 characters (links are untrusted input)
     "negative",        # below zero where the schema forbids it
     "too_small",       # below a positive lower limit

@@ -208,8 +208,13 @@ def read_field(declared: Field, key: str, text: str, lang: str, currency: str = 
     try:
         value = parse_amount(stripped, lang, currency) if declared.kind == "money" else parse_number(stripped, lang)
     except ValueError as error:
-        params = {"currency": currency} if str(error) == "wrong_currency" else {}
-        raise CalculatorError(str(error), key, params) from None
+        code = str(error)
+        params = {"currency": currency} if code == "wrong_currency" else {}
+        if code == "not_a_number" and lang == "link":
+            # "Enter a number, for example 1250,50" beside a link's "1,234" on a German page
+            # would teach a form the link cannot have: say how links write numbers.
+            code = "link_number"
+        raise CalculatorError(code, key, params) from None
     if declared.minimum is not None and value < declared.minimum:
         code = "negative" if declared.minimum == 0 else "too_small"
         raise CalculatorError(code, key, {"minimum": declared.minimum})

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import expect
 
+from sitebuild.messages import catalogue
 from tests.browser import pages
 from tests.browser.pages import share, value_of, wait_state, wait_value
 from tests.conftest import ROOT
@@ -136,11 +137,17 @@ def test_a_link_number_is_read_with_a_dot_and_no_grouping_on_every_page(reader, 
     # The contract: in links, numbers have a dot and no grouping. "1,234" was read as 1.234 on
     # the German page (net 98,77 $) and as 1234 on the Chinese one (net −US$1,134): one link,
     # two answers. It is refused beside the field in both.
+    # The message says how a link writes numbers (not "for example 1250,50", a form no link has).
     for lang in ("de", "zh"):
         widget = open_calculator(reader, server, lang, "v=1&price=1,234")
         wait_state(widget, "invalid")
-        assert widget.locator("[data-error-for=price]").is_visible()
+        error = widget.locator("[data-error-for=price]")
+        assert error.is_visible()
+        assert error.text_content() == catalogue(lang, "widget")["errors"]["link_number"]
         assert widget.locator("input[name=price]").input_value() == "1,234"  # as the link wrote it
+    # Typed again (on the Chinese page), the number is read: 120 − (80.5 + 20) = 19.5.
+    widget.locator("input[name=price]").fill("80.5")
+    wait_value(widget, "net_value", "19.5")
     widget = open_calculator(reader, server, "de", "v=1&price=80.5")
     wait_value(widget, "net_value", "19.5")  # 120 − (80.5 + 0 + 1 × 20)
     assert widget.locator("input[name=price]").input_value() == "80,5"

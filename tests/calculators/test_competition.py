@@ -372,8 +372,10 @@ def test_every_code_a_field_can_cause_is_tested_and_the_rest_cannot_occur():
     fields = SCHEMA.fields + SCHEMA.group.fields
     # too_small needs a positive lower limit and shares_sum belongs to segments: neither here
     assert all(f.minimum in (0, None) for f in fields)
-    # the last three belong to the request, not to a field (tests/calculators/test_numbers.py)
-    assert set(CODES) - tested == {"too_small", "shares_sum", "unknown_calculator", "unknown_language", "bad_request"}
+    # the last three belong to the request, not to a field (tests/calculators/test_numbers.py);
+    # link_number to a link's number read in link form (tests/calculators/test_links.py)
+    assert set(CODES) - tested == {"too_small", "shares_sum", "unknown_calculator", "unknown_language", "bad_request",
+                                   "link_number"}
 
 
 def test_each_bad_field_is_reported_at_once():

@@ -59,3 +59,17 @@ def test_link_numbers_read_back_as_the_same_float(value: float) -> None:
     text = link_text(value)
     assert "e" not in text and "," not in text
     assert float(text) == value
+
+
+def test_a_link_number_in_a_page_style_is_refused_with_the_link_rule() -> None:
+    # "1,234" is neither 1.234 nor 1234 in a link: it is refused with its own code, whose
+    # message says how links write numbers (not "enter a number such as 1250,50", the page's
+    # own style, which a link cannot have either). Typed on a page, it is a number there.
+    for text in ("1,234", "1.234,5", "1 234", "12.5.1"):
+        result = run("value", link_fields("value", {"price": text}), "link")
+        assert result["errors"]["price"]["code"] == "link_number", text
+    assert run("value", link_fields("value", {"price": "abc"}), "link")["errors"]["price"]["code"] == "link_number"
+    assert run("value", {**link_fields("value", {}), "price": "1,234"}, "en")["inputs"]["price"] == 1234.0
+    assert run("value", {**link_fields("value", {}), "price": "1,234"}, "de")["inputs"]["price"] == 1.234
+    # Full-width digits are digits in a link too (a phone's keyboard may type them).
+    assert run("value", link_fields("value", {"price": "１２３４"}), "link")["inputs"]["price"] == 1234.0
