@@ -58,6 +58,7 @@ from typing import Any, Literal
 from .errors import CalculatorError
 from .schema import (
     RESULT_LIMIT,
+    SHOWN_DECIMALS,
     Evaluation,
     Field,
     Inputs,
@@ -65,6 +66,7 @@ from .schema import (
     Note,
     Output,
     Schema,
+    shown_apart,
 )
 from .value import CURRENCIES, MAX_MONEY
 
@@ -334,10 +336,9 @@ def needed_lifetime_months(
     return _needed(target * acquisition_cost, monthly_margin, maximum)
 
 
-#: The decimals the page shows for money, numbers and percentages (two) and months (one):
-#: the same table as sitebuild/formatting.py's ``fraction_digits`` (a test compares them).
-NEEDED_DECIMALS = 2
-NEEDED_MONTHS_DECIMALS = 1
+#: The decimals the page shows for money, numbers and percentages (two) and months (one).
+NEEDED_DECIMALS = SHOWN_DECIMALS["number"]
+NEEDED_MONTHS_DECIMALS = SHOWN_DECIMALS["months"]
 
 
 def at_least(value: float | None, decimals: int = NEEDED_DECIMALS) -> float | None:
@@ -731,22 +732,28 @@ def _main_notes(customer: Customer, values: dict[str, Any]) -> list[Note]:
     if ratio is not None:
         target = c.target_ltv_to_cac
         meets = ratio >= target or math.isclose(ratio, target, rel_tol=1e-9)
-        # Below the target, the ratio is shown rounded down: 2.996 is "2.99:1, below 3:1",
-        # never "3:1, below your target of 3:1".
-        shown = ratio if meets else math.floor(ratio * 100) / 100
-        notes.append(Note("lifetime_value.ratio_meets_target" if meets else "lifetime_value.ratio_below_target", {
-            "ratio": _param("ratio", shown), "target": _param("ratio", target),
-        }))
+        # Below the target, the ratio carries the digits that keep it apart from the target:
+        # 2.996 is "2.996:1, below 3:1", never "3:1, below your target of 3:1"; 2.9938 is
+        # "2.99:1", as its result reads.
+        if meets:
+            notes.append(Note("lifetime_value.ratio_meets_target", {
+                "ratio": _param("ratio", ratio), "target": _param("ratio", target)}))
+        else:
+            notes.append(Note("lifetime_value.ratio_below_target", {
+                "ratio": ("ratio", shown_apart(ratio, target, NEEDED_DECIMALS)), "target": _param("ratio", target),
+            }, exact=frozenset({"ratio"})))
     if c.acquisition_cost is not None and c.margin_percent == 100:
         notes.append(Note("lifetime_value.revenue_rule_of_thumb", {
             "target": _param("ratio", c.target_ltv_to_cac),
         }))
     payback = values.get("payback_months")
-    if payback is not None:
-        within = payback <= PAYBACK_GUIDE_MONTHS
-        notes.append(Note("lifetime_value.payback_within_12" if within else "lifetime_value.payback_over_12", {
-            "payback_months": _param("months", payback),
-        }))
+    if payback is not None and payback <= PAYBACK_GUIDE_MONTHS:
+        notes.append(Note("lifetime_value.payback_within_12", {"payback_months": _param("months", payback)}))
+    elif payback is not None:
+        # 12.025 months reads "12" at one decimal: "12.03 months, longer than 12 months".
+        notes.append(Note("lifetime_value.payback_over_12", {
+            "payback_months": ("months", shown_apart(payback, PAYBACK_GUIDE_MONTHS, NEEDED_MONTHS_DECIMALS)),
+        }, exact=frozenset({"payback_months"})))
     discounted = values.get("discounted_lifetime_value")
     if discounted is not None and c.discount_rate_percent is not None:
         notes.append(Note("lifetime_value.discounted_meaning", {

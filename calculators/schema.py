@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from .errors import CalculatorError
@@ -90,9 +91,47 @@ class Note:
 
     key: str
     params: Mapping[str, tuple[str, Any]] = field(default_factory=dict)
+    #: Parameters shown with every digit they carry (up to six), not their kind's usual
+    #: digits: a number that :func:`shown_apart` keeps from reading as the threshold the note
+    #: compares it with.
+    exact: frozenset[str] = frozenset()
 
     def as_json(self) -> dict[str, Any]:
-        return {"key": self.key, "params": {k: [kind, v] for k, (kind, v) in self.params.items()}}
+        found: dict[str, Any] = {"key": self.key, "params": {k: [kind, v] for k, (kind, v) in self.params.items()}}
+        if self.exact:
+            found["exact"] = sorted(self.exact)
+        return found
+
+
+#: The decimals the page shows for each kind of number, at most (money: exactly, unless it is
+#: whole); other kinds show none. sitebuild/formatting.py formats by this table at build time,
+#: and docs/assets/js/format.js repeats it for the browser (a test compares the two).
+SHOWN_DECIMALS: Mapping[str, int] = {
+    "money": 2, "ratio": 2, "number": 2, "hours": 2, "percent": 2, "months": 1, "share": 1,
+}
+#: The most decimals any number shows: a formula's parts carry every digit of a result, which
+#: calculators.run rounds to six.
+MOST_DECIMALS = 6
+
+
+def shown_apart(value: float, threshold: float, decimals: int) -> float:
+    """``value`` to the fewest decimals, from ``decimals`` (its kind's usual ones) to six, at
+    which it no longer reads as ``threshold``, rounded as the page rounds (half away from zero).
+
+    A note that says a number is on one side of a threshold must not show the threshold
+    itself: a payback of 12.025 months reads "12" at one decimal, and "12 months, longer than
+    12 months" contradicts itself; an offer $0.004 ahead reads "$0.00 more".
+
+    >>> shown_apart(12.025, 12, 1), shown_apart(12.05, 12, 1), shown_apart(2.996, 3, 2)
+    (12.03, 12.1, 2.996)
+    >>> shown_apart(2.993763, 3, 2), shown_apart(0.004, 0, 2), shown_apart(5.0, 0, 2)
+    (2.99, 0.004, 5.0)
+    """
+    for places in range(decimals, MOST_DECIMALS + 1):
+        shown = float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+        if shown != threshold:
+            return shown
+    return round(float(value), MOST_DECIMALS)
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from calculators.languages import BY_CODE
+from calculators.schema import MOST_DECIMALS, SHOWN_DECIMALS
 
 #: The most decimals a number in a formula shows: all a result carries (calculators.run.DECIMALS).
-EXACT_DIGITS = 6
+EXACT_DIGITS = MOST_DECIMALS
 
 
 def fraction_digits(kind: str, value: float, exact: bool = False) -> tuple[int, int]:
@@ -35,12 +36,8 @@ def fraction_digits(kind: str, value: float, exact: bool = False) -> tuple[int, 
     if exact and kind not in ("item", "level", "count"):
         return (fraction_digits(kind, value)[0], EXACT_DIGITS)
     if kind == "money":
-        return (0, 0) if float(value).is_integer() else (2, 2)
-    if kind in ("ratio", "number", "hours", "percent"):
-        return (0, 2)
-    if kind in ("months", "share"):
-        return (0, 1)
-    return (0, 0)  # item, level, count
+        return (0, 0) if float(value).is_integer() else (SHOWN_DECIMALS[kind],) * 2
+    return (0, SHOWN_DECIMALS.get(kind, 0))  # item, level, count: none
 
 
 def format_number(kind: str, value: Any, lang: str, currency: str = "USD", exact: bool = False) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -388,7 +389,8 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
                                for text, ref in _split_template(template)]}
         for key, template in texts.get("formulas", {}).items()
     ]
-    notes = [{"key": n["key"], "text": fill_note(texts["notes"][n["key"].split(".", 1)[1]], n["params"], texts, lang, currency)}
+    notes = [{"key": n["key"], "text": fill_note(texts["notes"][n["key"].split(".", 1)[1]], n["params"], texts, lang, currency,
+                                                  n.get("exact", ()))}
              for n in result["notes"]]
     spec = {
         "id": schema.id, "version": schema.version, "lang": lang,
@@ -440,8 +442,10 @@ def moves_output(schema: Schema, texts: dict[str, Any], moves: dict[str, Any]) -
     return label
 
 
-def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any], lang: str, currency: str) -> str:
-    """A note's sentence with its numbers in the page's style (the same rule as view.js)."""
+def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any], lang: str, currency: str,
+              exact: Sequence[str] = ()) -> str:
+    """A note's sentence with its numbers in the page's style (the same rule as view.js);
+    ``exact`` names the numbers shown with every digit they carry."""
     def one(name: str) -> str:
         kind, value = params[name]
         item = params.get("item" if name == "name" else name.removesuffix("_name"))
@@ -451,7 +455,7 @@ def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any]
             return str(value)
         if kind == "fields":  # input keys, named by this page's labels
             return catalogue(lang, "widget")["list_separator"].join(texts["fields"][key] for key in value)
-        return format_number(kind, value, lang, currency)
+        return format_number(kind, value, lang, currency, exact=name in exact)
     return re.sub(r"\{(\w+)\}", lambda m: one(m.group(1)) if m.group(1) in params else m.group(0), template)
 
 

@@ -922,11 +922,27 @@ def test_a_needed_check_typed_back_as_shown_meets_the_target() -> None:
     assert "lifetime_value.ratio_meets_target" in note_keys(typed_back)  # 11.91 × 25.2 = 300.132
 
 
-def test_below_the_target_the_ratio_is_shown_rounded_down() -> None:
-    # 11.90 × 0.7 × 36 = 299.88 ÷ 100 = 2.9988: shown as 2.99 in the note, never "3 … below 3".
+def test_below_the_target_the_ratio_never_reads_as_the_target() -> None:
+    # 11.90 × 0.7 × 36 = 299.88 ÷ 100 = 2.9988, which reads "3" at two decimals: the note
+    # shows 2.999 (with every digit it carries), never "3:1, below your target of 3:1".
     result = compute({"average_check": "11.90", "margin_percent": "70", "acquisition_cost": "100"})
     [note] = [n for n in result["notes"] if n["key"] == "lifetime_value.ratio_below_target"]
-    assert note["params"] == {"ratio": ["ratio", 2.99], "target": ["ratio", 3.0]}
+    assert note["params"] == {"ratio": ["ratio", 2.999], "target": ["ratio", 3.0]}
+    assert note["exact"] == ["ratio"]
+    # 12 × 0.7 × 36 = 302.4 ÷ 101 = 2.99406…: reads 2.99, as its result does.
+    result = compute({"average_check": "12", "margin_percent": "70", "acquisition_cost": "101"})
+    [note] = [n for n in result["notes"] if n["key"] == "lifetime_value.ratio_below_target"]
+    assert note["params"]["ratio"] == ["ratio", 2.99]
+
+
+def test_a_payback_over_12_months_never_reads_as_12() -> None:
+    # 240.5 ÷ 20 = 12.025 months reads "12" at one decimal: the note says 12.03 (half up),
+    # and 241 ÷ 20 = 12.05 reads 12.1, as its result does.
+    for cost, shown in (("240.5", 12.03), ("241", 12.1)):
+        result = compute({"acquisition_cost": cost})
+        [note] = [n for n in result["notes"] if n["key"].startswith("lifetime_value.payback")]
+        assert note["key"] == "lifetime_value.payback_over_12"
+        assert note["params"] == {"payback_months": ["months", shown]}
 
 
 def test_needed_decimals_are_the_decimals_the_page_shows() -> None:

@@ -176,7 +176,10 @@ export class WidgetView {
         const item = note.params[itemParam(name)];
         if (item && kind === "text" && !String(value).trim()) return this.itemName(item[1]); // unnamed: its legend
         if (kind === "fields") return value.map((key) => this.spec.labels.fields[key]).join(this.messages.widget.list_separator);
-        return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.locale, currency);
+        // ``exact``: digits Python kept so that the number does not read as the threshold the
+        // note compares it with ("12.03 months, longer than 12"): shown, not rounded away.
+        const exact = (note.exact || []).includes(name);
+        return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.locale, currency, exact);
       });
       return p;
     }));
