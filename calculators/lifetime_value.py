@@ -680,11 +680,13 @@ def _customer(inputs: Inputs, suffix: str = "") -> Customer:
 
 
 def _segments(inputs: Inputs, items: tuple[int, ...]) -> list[tuple[int, Segment]]:
-    """The segments a reader filled in: a row with neither a name nor a share is unused."""
+    """The segments a reader filled in: a row none of whose inputs is given is unused. One
+    without a share has a share of 0, so an average check typed into a segment whose share
+    is still empty is never ignored in silence: the shares' sum says what is missing."""
     found = []
     for n in items:
         name, share = inputs[f"segment_{n}"], inputs[f"share_percent_{n}"]
-        if name is None and share is None:
+        if all(inputs[f"{f.key}_{n}"] is None for f in _SEGMENT_FIELDS):
             continue
         found.append((n, Segment(name, share or 0.0, _customer(inputs, f"_{n}"))))
     return found
@@ -705,7 +707,9 @@ def _main_values(customer: Customer, result: LifetimeValue) -> dict[str, Any]:
         )
     if customer.discount_rate_percent is not None:
         values["discounted_lifetime_value"] = result.discounted_lifetime_value
-    if customer.acquisition_cost is not None:
+    if customer.acquisition_cost:
+        # At a cost of 0 every lever reaches any target: there is no ratio to reach (its own
+        # row says why), and "no check reaches the target" would give a false reason.
         values.update({key: getattr(result, key) for key in _NEEDED})
     return values
 
@@ -796,7 +800,9 @@ def _segment_notes(main: Customer, main_ltv: float | None, n: int, segment: Segm
     if both and (c.lifetime_months, c.churn_percent) != (main.lifetime_months, main.churn_percent):
         key = "segment_lifetime_wins" if c.chosen_basis == "lifetime" else "segment_churn_wins"
         notes.append(Note(f"lifetime_value.{key}", {"segment": ("item", n)}))
-    if ltv is None and main_ltv is not None:
+    if ltv is None and main_ltv is not None and segment.share_percent > 0:
+        # Without a share the segment stays out of the blend, which exists (its own row says
+        # why the segment's LTV does not).
         notes.append(Note("lifetime_value.segment_no_finite_lifetime", {"segment": ("item", n)}))
     return notes
 
@@ -810,10 +816,13 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
     if segments:
         segment_notes.append(Note("lifetime_value.segments_inherit"))
         check_shares([s.share_percent for _, s in segments], f"share_percent_{segments[0][0]}")
+        # One column of ratios for all segments, or none: a segment without a cost of winning
+        # (its own or the main one) has no ratio, and its cell says why.
+        any_cost = any(s.customer.acquisition_cost is not None for _, s in segments)
         for n, segment in segments:
             assessed = assess(segment.customer)
             values[f"lifetime_value_{n}"] = assessed.lifetime_value
-            if segment.customer.acquisition_cost is not None:
+            if any_cost:
                 values[f"ltv_to_cac_{n}"] = assessed.ltv_to_cac
             inherited = inherited_inputs(inputs, n, main.chosen_basis)
             segment_notes += _segment_notes(main, result.lifetime_value, n, segment, assessed.lifetime_value, inherited)

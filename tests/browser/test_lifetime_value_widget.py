@@ -131,3 +131,72 @@ def test_formula_parts_add_up_in_the_browser_as_prerendered(reader, server) -> N
     widget.locator(".cv-more > summary").click()  # the formulas are among "more results"
     formula = widget.locator("[data-formula=lifetime_value]").inner_text()
     assert formula == "$9 × 33.333333 months = $300"
+
+
+def test_the_segments_table_shows_no_stale_cell_and_no_empty_column(reader, server) -> None:
+    widget = goto_calculator(reader, server, "en", "lifetime-value", SEGMENTS)
+    wait_state(widget, "ready")
+    widget.locator(".cv-more > summary").click()  # "More results", where the table is
+    table = widget.locator("[data-item-table]")
+    ratio_column = table.locator("th[data-output-column=ltv_to_cac]")
+    # With a cost of 60: group 432 ÷ 60 = 7.2 in the LTV:CAC column.
+    expect(ratio_column).to_be_visible()
+    assert value_of(widget, "ltv_to_cac_1") == "7.2"
+    # Without any cost of winning, no segment has a ratio: the column goes, not "7.2" left over
+    # from the last answer, nor an empty cell.
+    widget.locator("input[name=acquisition_cost]").fill("")
+    wait_state(widget, "ready")
+    expect(ratio_column).to_be_hidden()
+    expect(table.locator("td[data-output-column=ltv_to_cac]").first).to_be_hidden()
+    # The third segment's name and share cleared, its check and lifetime still typed: it is a
+    # segment with a share of 0 (60 + 25 = 85 asks for the rest), not ignored in silence.
+    widget.locator("input[name=segment_3]").fill("")
+    widget.locator("input[name=share_percent_3]").fill("")
+    widget.locator("input[name=share_percent_3]").blur()
+    wait_state(widget, "invalid")
+    assert widget.locator("[data-error-for=share_percent_1]").text_content() == \
+        "The shares add up to 85%; they must add up to 100%."
+    widget.locator("input[name=share_percent_2]").fill("40")
+    wait_state(widget, "ready")
+    # 35 × 0.6 × 18 = 378 in its row; the blend 0.6 × 432 + 0.4 × 1296 = 777.6 leaves it out
+    assert value_of(widget, "lifetime_value_3") == "378"
+    assert value_of(widget, "blended_lifetime_value") == "777.6"
+    # Emptied altogether, its row goes: no 378 from an earlier answer.
+    for key in ("average_check_3", "lifetime_months_3"):
+        widget.locator(f"input[name={key}]").fill("")
+    wait_state(widget, "ready")
+    expect(table.locator("[data-item-row='3']")).to_be_hidden()
+    expect(table.locator("[data-item-row='1']")).to_be_visible()
+    assert reader.errors == []
+
+
+def test_notes_never_state_a_number_that_reads_as_the_threshold_they_compare_it_with(reader, server) -> None:
+    # 240.5 ÷ 20 = 12.025 months: the result reads "12" (one decimal), the note 12.03, "longer
+    # than 12"; never "takes 12 months, longer than 12". No cost of 0 gives a "target" row.
+    widget = goto_calculator(reader, server, "de", "lifetime-value", "v=1&acquisition_cost=240.5")
+    wait_state(widget, "ready")
+    notes = widget.locator(".cv-note").all_text_contents()
+    assert any("12,03 Monate" in note for note in notes), notes
+    # 720 ÷ 240.5 = 2.9938: "2,99:1" in the note as in the result
+    assert any("2,99:1" in note for note in notes), notes
+    assert text_of(widget, "ltv_to_cac") == "2,99"
+    widget = goto_calculator(reader, server, "de", "lifetime-value", "v=1&acquisition_cost=0")
+    wait_state(widget, "ready")
+    assert value_of(widget, "ltv_to_cac") == "none"
+    widget.locator(".cv-more > summary").click()  # "More results"
+    expect(widget.locator("output[data-key=ltv_to_cac]")).to_be_visible()
+    for key in ("needed_average_check", "needed_purchases_per_month", "needed_margin_percent", "needed_lifetime_months"):
+        expect(widget.locator(f"output[data-key={key}]")).to_be_hidden()
+    # An unnamed segment is named by its legend, once: "am meisten bringt Segment 2", not
+    # "das Segment Segment 2". 50 × 36 = 1800; blend 0.6 × 720 + 0.4 × 1800 = 1152.
+    widget = goto_calculator(reader, server, "de", "lifetime-value", "v=1&share_percent_1=60&share_percent_2=40&average_check_2=50")
+    wait_state(widget, "ready")
+    assert widget.locator("[data-headline]").text_content() == \
+        "Über alle Segmente ist ein Kunde im Mittel 1.152\u00a0$ wert; am meisten bringt Segment 2: 1.800\u00a0$."
+    # A lifetime value beyond what the page shows is not "no churn": no headline says so.
+    widget = goto_calculator(reader, server, "en", "lifetime-value",
+                             "v=1&average_check=1000000000&purchases_per_month=1000&lifetime_months=1200")
+    wait_state(widget, "ready")
+    assert value_of(widget, "lifetime_value") == "none"  # 10^9 × 1000 × 1200 = 1.2 × 10^15
+    expect(widget.locator("[data-headline]")).to_be_hidden()
+    assert reader.errors == []

@@ -290,7 +290,8 @@ def test_free_acquisition_has_no_ratio_pays_back_at_once_and_needs_no_lever():
     values = values_of({**FITNESS_CLUB, "acquisition_cost": "0"})
     assert values["ltv_to_cac"] is None and data_value(values["ltv_to_cac"]) == "none"
     assert (values["payback_months"], values["paid_back"]) == (0.0, "yes")
-    assert all(values[key] is None for key in lv._NEEDED)
+    # Any value of any lever reaches a ratio that does not exist: no row says "none reaches it"
+    assert not any(key in values for key in lv._NEEDED)
 
 
 def test_no_margin_is_never_paid_back():
@@ -458,11 +459,18 @@ def test_shares_within_a_millionth_of_100_are_accepted():
     assert compute(query)["errors"]["share_percent_1"]["code"] == "shares_sum"
 
 
-def test_a_segment_without_name_or_share_is_an_unused_row():
+def test_a_segment_with_inputs_but_no_name_or_share_counts_with_a_zero_share():
+    # Its average check is not ignored in silence: 5 × 1 × 100 % × 36 = 180 in its own row,
+    # and the blend (shares 100 + 0) stays 720.
     result = compute({**FITNESS_CLUB, "segment_1": "Everyone", "share_percent_1": "100", "average_check_2": "5"})
     assert result["ok"]
-    assert "lifetime_value_1" in result["values"] and "lifetime_value_2" not in result["values"]
+    assert (result["values"]["lifetime_value_1"], result["values"]["lifetime_value_2"]) == (720.0, 180.0)
     assert result["values"]["blended_lifetime_value"] == 720.0
+    # Alone, it has a share of 0: the shares' sum asks for the missing 100.
+    result = compute({**FITNESS_CLUB, "average_check_1": "5"})
+    assert result["errors"]["share_percent_1"] == {"code": "shares_sum", "params": {"total": 0.0}}
+    # A row with nothing in it is unused.
+    assert "lifetime_value_1" not in compute({**FITNESS_CLUB, "segment_1": ""})["values"]
 
 
 def test_a_named_segment_without_a_share_counts_as_zero_share():
@@ -474,9 +482,11 @@ def test_a_named_segment_without_a_share_counts_as_zero_share():
 
 
 def test_blended_ratio_is_absent_when_a_segment_has_no_acquisition_cost():
+    assert not any(key.startswith("ltv_to_cac_") for key in values_of({"segment_1": "A", "share_percent_1": "100"}))
     values = values_of({"segment_1": "A", "share_percent_1": "50", "acquisition_cost_1": "100",
                         "segment_2": "B", "share_percent_2": "50"})
-    assert values["ltv_to_cac_1"] == 7.2 and "ltv_to_cac_2" not in values
+    # one column of ratios: B's cell exists and says why it has none
+    assert values["ltv_to_cac_1"] == 7.2 and values["ltv_to_cac_2"] is None
     assert values["blended_lifetime_value"] == 720.0
     assert "blended_ltv_to_cac" not in values
 

@@ -5,12 +5,14 @@
 
 // ``values``: the answer's values (output key → number, key or null); ``say(key, value)``:
 // an output as the page shows it; ``nameOf(item)``: an item's typed name or its legend.
-// Returns the sentence, or "" when the calculator has none.
+// Returns the sentence, or "" when the calculator has none (or none for these values).
 export function headlineText(id, templates, values, say, nameOf) {
   if (!templates) return "";
   const pick = SENTENCES[id];
   if (!pick) return "";
-  const [key, parts] = pick(values, say, nameOf, templates);
+  const picked = pick(values, say, nameOf, templates);
+  if (!picked) return "";
+  const [key, parts] = picked;
   const template = templates[key];
   if (!template) return "";
   return template.replace(/\{(\w+)\}/g, (whole, name) => (parts[name] ?? whole));
@@ -51,6 +53,9 @@ const SENTENCES = {
       return ["blended_cac", { ...parts, ratio: say("blended_ltv_to_cac", values.blended_ltv_to_cac) }];
     }
     if (values.lifetime_value === null || values.lifetime_value === undefined) {
+      // A finite lifetime whose value is beyond what the page shows is not "no churn": no
+      // sentence then; the calculator's note says why the value is not shown.
+      if (typeof values.lifetime_months === "number") return null;
       return ["endless", { margin: say("monthly_margin", values.monthly_margin) }];
     }
     const parts = { ltv: say("lifetime_value", values.lifetime_value), months: say("lifetime_months", values.lifetime_months) };

@@ -91,6 +91,7 @@ export class WidgetView {
       const suffix = column && +column.dataset.itemColumn > 1 ? "_" + column.dataset.itemColumn : "";
       formula.hidden = !Object.hasOwn(values, formula.dataset.formula + suffix);
     }
+    this.showItemTable(values);
     this.showNotes(result.notes || [], currency);
     this.drawFigure(result.figure, values, widths.figure);
     this.drawMoves(result.moves, widths.moves);
@@ -124,6 +125,24 @@ export class WidgetView {
     slot.textContent = headlineText(this.spec.id, this.messages.calculator.headline, values,
       (key, value) => this.outputText(key, value, currency), (item) => this.itemName(item));
     slot.hidden = !slot.textContent;
+  }
+
+  // A list's table of results (the segments): a row the reader left empty and a column that
+  // no row has a value for (LTV:CAC where no cost of winning is given) are hidden, so that
+  // no cell goes on showing an earlier answer's number.
+  showItemTable(values) {
+    const table = this.root.querySelector("[data-item-table]");
+    if (!table) return;
+    const rows = [...table.querySelectorAll("[data-item-row]")];
+    const columns = new Set();
+    for (const row of rows) {
+      const fieldset = this.root.querySelector(`fieldset.cv-item[data-item="${row.dataset.itemRow}"]`);
+      const given = [...row.querySelectorAll("output[data-key]")].filter((output) => Object.hasOwn(values, output.dataset.key));
+      row.hidden = !fieldset || fieldset.hidden || !given.length;
+      if (!row.hidden) for (const output of given) columns.add(output.closest("[data-output-column]").dataset.outputColumn);
+    }
+    for (const cell of table.querySelectorAll("[data-output-column]")) cell.hidden = !columns.has(cell.dataset.outputColumn);
+    table.hidden = rows.every((row) => row.hidden);
   }
 
   // An item as the reader named it ("Instant cereal"), else its legend ("Alternative 1").
