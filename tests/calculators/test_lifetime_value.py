@@ -1039,3 +1039,16 @@ def test_the_inherited_inputs_note_names_the_fields_by_the_page_s_labels(lang, e
     taken = separator.join(labels[k] for k in ("purchases_per_month", "margin_percent", "acquisition_cost"))
     assert taken in sentences[1] and "fields" not in sentences[1] and "{" not in sentences[1]
     assert sentences[1] == expected
+
+
+def test_an_endless_segment_without_a_share_leaves_the_blend_and_says_no_more() -> None:
+    # B never leaves (0 % churn, no lifetime) but has no share: the blend is A's 720, and no
+    # note says "no blended LTV exists" beside it. With a share, it says so, and none exists.
+    endless_b = {"segment_1": "A", "segment_2": "B", "churn_percent_2": "0"}
+    result = compute({**endless_b, "share_percent_1": "100", "share_percent_2": "0"})
+    assert result["values"]["lifetime_value_2"] is None
+    assert result["values"]["blended_lifetime_value"] == 720.0
+    assert "lifetime_value.segment_no_finite_lifetime" not in [n["key"] for n in result["notes"]]
+    result = compute({**endless_b, "share_percent_1": "90", "share_percent_2": "10"})
+    assert result["values"]["blended_lifetime_value"] is None
+    assert "lifetime_value.segment_no_finite_lifetime" in [n["key"] for n in result["notes"]]
