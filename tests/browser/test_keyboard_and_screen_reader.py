@@ -122,3 +122,16 @@ def test_the_phone_answer_bar_closes_with_escape_and_when_focus_moves_on(browser
     focused = page.evaluate("document.activeElement.getBoundingClientRect().bottom")
     assert focused <= bar.bounding_box()["y"] + 1  # the focused control is in view, above the bar
     context.close()
+
+
+def test_every_scrolling_table_the_keyboard_reaches_is_a_named_region(reader, server) -> None:
+    # A table wider than a phone scrolls in a box that takes focus (axe asks for that); focused,
+    # it must say what it is: a region with a name in the page's language, not an unnamed group.
+    for slug in ("value", "lifetime-value", "competition"):
+        widget = pages.goto_calculator(reader, server, "nl", slug)
+        wait_state(widget, "ready")
+        boxes = widget.locator("[tabindex='0']").evaluate_all("""es => es.map(e => [e.className, e.getAttribute('role'),
+            e.getAttribute('aria-label') || document.getElementById(e.getAttribute('aria-labelledby') || '')?.textContent || ''])""")
+        assert boxes, slug
+        for name, role, label in boxes:
+            assert role == "region" and label.strip(), (slug, name, role, label)

@@ -97,7 +97,7 @@ function tornado(moves, words, width) {
 function dataTable(moves, words) {
   const details = el("details", { class: "cv-moves-data" });
   details.append(el("summary", {}, words.text.table));
-  const wrapBox = el("div", { class: "cv-table-wrap", tabindex: "0" });
+  const wrapBox = el("div", { class: "cv-table-wrap", tabindex: "0", role: "region", "aria-label": words.text.table });
   const table = el("table", { class: "cv-table cv-moves-table" });
   const head = el("tr");
   // Four columns, so that the table fits a phone and paper: each side reads "input → result".
