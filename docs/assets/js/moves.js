@@ -112,10 +112,14 @@ function dataTable(moves, words) {
     const inputText = (value, limit) => words.input(s.key, value) + (s.clipped.includes(limit) ? ` (${words.text.limit})` : "");
     const tr = el("tr", { "data-key": s.key });
     tr.append(el("th", { scope: "row" }, words.label(s.key)));
-    const side = (value, limit, result) => `${inputText(value, limit)} \u2192 ${words.result(result)}`;
-    for (const cell of [side(s.low, "minimum", s.low_result), side(s.high, "maximum", s.high_result), words.result(s.effect)]) {
-      tr.append(el("td", {}, cell));
-    }
+    // "US$72 → US$2" breaks after the arrow, never inside an amount ("US$72 / → / US$2"
+    // in a narrow column).
+    const side = (value, limit, result) => {
+      const cell = el("td");
+      cell.append(el("span", { class: "cv-nowrap" }, `${inputText(value, limit)} \u2192`), " ", el("span", { class: "cv-nowrap" }, words.result(result)));
+      return cell;
+    };
+    tr.append(side(s.low, "minimum", s.low_result), side(s.high, "maximum", s.high_result), el("td", { class: "cv-nowrap" }, words.result(s.effect)));
     body.append(tr);
   }
   table.append(thead, body);
