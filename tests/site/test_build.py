@@ -42,6 +42,10 @@ def test_every_page_exists_in_every_language_with_its_lang(site_dir: Path, page:
         assert hreflangs == set(LANGUAGES)
         # Material fetches sitemap.xml beside each alternate: it must exist (no 404).
         assert (html_path(site_dir, lang, page).parent / "sitemap.xml").exists()
+        # The switcher names each language in that language's voice, and marks this one.
+        switcher = re.findall(r'<a href="[^"]*" hreflang="(\w+)" lang="(\w+)" class="md-select__link"( aria-current="true")?>', html)
+        assert sorted(h for h, _, _ in switcher) == sorted(LANGUAGES) and all(h == code for h, code, _ in switcher)
+        assert [h for h, _, current in switcher if current] == [lang]
 
 
 @pytest.mark.parametrize("page", PAGES)
