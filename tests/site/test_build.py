@@ -61,6 +61,23 @@ def test_the_themes_own_words_are_in_the_pages_language(site_dir: Path, page: st
         assert "Made with" not in html, (lang, page)  # Material's English footer line is off
 
 
+def article_text(page_html: str) -> str:
+    """The words of a page's article as a reader sees them: no code, scripts, drawings or tags."""
+    article = re.search(r"<article.*?</article>", page_html, re.S)
+    body = re.sub(r"<(script|style|pre|code|svg|textarea)\b.*?</\1>", " ", article.group(0) if article else "", flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_prose_has_typographic_quotes_and_apostrophes(site_dir: Path, lang: str) -> None:
+    # Straight quotes are a typewriter's: “customer”, the customer’s, ‘당연히’. Pages typed
+    # with straight ones get them from smarty (mkdocs.yml); catalogues carry their own.
+    for page in PAGES:
+        text = article_text(html_path(site_dir, lang, page).read_text(encoding="utf-8"))
+        straight = re.findall(r".{0,20}(?:[\"]|\w'\w|(?<!\w)'\w|\w'(?!\w)).{0,20}", text)
+        assert straight == [], (lang, page, straight[:3])
+
+
 HAN = "[\u3400-\u9fff\uff01-\uff1f\u3001-\u3002]"
 
 
