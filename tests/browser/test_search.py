@@ -59,5 +59,9 @@ def test_search_finds_a_word_of_every_chapter_in_its_own_language(browser, serve
         paths = result_paths(page)
         outside = [p for p in paths if not p.startswith(root) or any(p.startswith(f"/{o}/") for o in LANGUAGES if o != lang and lang == "en")]
         assert not outside, f"{lang} {word!r}: results from another language: {outside}"
+    # The count of results is a status a screen reader hears, in the page's language.
+    meta = page.locator(".md-search-result__meta")
+    assert meta.get_attribute("role") == "status"
+    assert meta.text_content().strip() and "matching" not in meta.text_content() or lang == "en"
     context.close()
     assert not missing, f"{lang}: words not found on their page: {missing}"
