@@ -324,6 +324,8 @@ def _same(a: float, b: float) -> bool:
 NOTES: dict[str, tuple[str, ...]] = {
     "competition.no_alternatives": (),
     "competition.likely_choice_yours": ("choice", "choice_name", "net", "runner_up", "runner_up_name", "margin"),
+    # Your offer without a name: "choose your offer: …", not "choose your offer, your offer: …".
+    "competition.likely_choice_yours_unnamed": ("choice", "net", "runner_up", "runner_up_name", "margin"),
     "competition.likely_choice_alternative": (
         "choice", "choice_name", "net", "runner_up", "runner_up_name", "margin", "your_net", "shortfall",
     ),
@@ -406,6 +408,9 @@ def _choice_note(a: Assessment) -> Note:
         return Note("competition.likely_choice_tied", {**params, "tied": ("count", a.tied)})
     # A lead of $0.004 is a lead: "$0.004 more", never "$0.00 more" (shown_apart).
     params["margin"] = ("money", _apart_from_zero(a.margin))
+    if choice.number == YOURS and not choice.name.strip():
+        del params["choice_name"]
+        return Note("competition.likely_choice_yours_unnamed", params, exact=frozenset({"margin"}))
     if choice.number == YOURS:
         return Note("competition.likely_choice_yours", params, exact=frozenset({"margin"}))
     return Note("competition.likely_choice_alternative", {

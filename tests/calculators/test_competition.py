@@ -250,6 +250,15 @@ def test_your_offer_leading_gives_the_margin_over_the_runner_up():
     }
 
 
+def test_your_unnamed_offer_is_not_named_twice_as_the_likely_choice():
+    # "choose your offer, your offer: …" for an offer without a name: the note without a name.
+    # yours 5 − 3 = 2 against Tea 4 − 3 = 1: yours by 1.
+    query = {"name": "", "benefit": "5", "cost": "3", "name_1": "Tea", "benefit_1": "4", "cost_1": "3"}
+    assert note(open_link(query), "competition.likely_choice_yours_unnamed") == {
+        "choice": 0, "net": 2.0, "runner_up": 1, "runner_up_name": "Tea", "margin": 1.0}
+    assert "competition.likely_choice_yours" in note_keys(open_link({**query, "name": "Tea bags"}))
+
+
 def test_a_lead_under_a_cent_is_stated_with_the_digits_that_show_it():
     # yours 5 − 3 = 2; Tea 5 − 3.004 = 1.996 → yours by 0.004, which reads "$0.00" in cents:
     # the note carries 0.004, shown with every digit (exact), and the page says "$0.004 more".
