@@ -58,3 +58,33 @@ def test_build_rounds_ties_like_the_browser(lang: str, browser_texts: dict[tuple
               for (kind, value, case_lang), text in browser_texts.items()
               if case_lang == lang and format_number(kind, value, lang, "EUR") != text}
     assert differ == {}, "Babel vs Intl: " + repr(differ)
+
+
+# Every kind a number may be (calculators/schema.py OutputKind and FieldKind), whole and not.
+KINDS = ["money", "number", "ratio", "months", "percent", "share", "hours", "count", "item", "level"]
+
+DIGITS_SCRIPT = """
+import { fractionDigits, formatNumber } from "./docs/assets/js/format.js";
+const [kinds, exact] = JSON.parse(process.argv[1]);
+console.log(JSON.stringify({
+  digits: kinds.flatMap((kind) => [fractionDigits(kind, 0.5), fractionDigits(kind, 2)]),
+  exact: exact.map(([kind, value, lang]) => formatNumber(kind, value, lang, "USD", true)),
+}));
+"""
+
+# A note's numbers kept apart from a threshold (calculators.schema.shown_apart), shown with
+# every digit: 12.03 months "longer than 12", LTV:CAC 2.996 "below 3", $0.004 "more".
+EXACT = [("months", 12.03, lang) for lang in LANGUAGES] + [("ratio", 2.996, lang) for lang in LANGUAGES] \
+    + [("money", 0.004, lang) for lang in LANGUAGES] + [("money", 1.0, "de")]
+
+
+def test_the_browser_shows_the_decimals_the_build_declares() -> None:
+    from sitebuild.formatting import fraction_digits
+    result = subprocess.run(["node", "--input-type=module", "-e", DIGITS_SCRIPT, json.dumps([KINDS, EXACT])],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    found = json.loads(result.stdout)
+    declared = [list(fraction_digits(kind, value)) for kind in KINDS for value in (0.5, 2)]
+    assert found["digits"] == declared
+    built = [format_number(kind, value, lang, "USD", exact=True) for kind, value, lang in EXACT]
+    assert found["exact"] == built
+    assert built[0] == "12.03" and built[len(LANGUAGES)] == "2.996" and built[2 * len(LANGUAGES)] == "$0.004"
