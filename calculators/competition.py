@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from .schema import SHOWN_DECIMALS, Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema, shown_apart
+from .schema import Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
 from .value import CURRENCIES, MAX_MONEY, best_item, free_items, net_value, value_ratio
 
 #: Up to eight alternatives, ``_1`` … ``_8``.
@@ -406,18 +406,19 @@ def _choice_note(a: Assessment) -> Note:
     }
     if a.tied > 1:
         return Note("competition.likely_choice_tied", {**params, "tied": ("count", a.tied)})
-    # A lead of $0.004 is a lead: "$0.004 more", never "$0.00 more" (shown_apart).
-    params["margin"] = ("money", _apart_from_zero(a.margin))
+    # A lead of $0.004 reads "$0.004 more", never "$0.00 more": a number that is not zero
+    # never reads as zero (sitebuild/formatting.py, format.js).
+    params["margin"] = ("money", _tidy(a.margin))
     if choice.number == YOURS and not choice.name.strip():
         del params["choice_name"]
-        return Note("competition.likely_choice_yours_unnamed", params, exact=frozenset({"margin"}))
+        return Note("competition.likely_choice_yours_unnamed", params)
     if choice.number == YOURS:
-        return Note("competition.likely_choice_yours", params, exact=frozenset({"margin"}))
+        return Note("competition.likely_choice_yours", params)
     return Note("competition.likely_choice_alternative", {
         **params,
         "your_net": ("money", _tidy(a.you.net)),
-        "shortfall": ("money", _apart_from_zero(choice.net - a.you.net)),
-    }, exact=frozenset({"margin", "shortfall"}))
+        "shortfall": ("money", _tidy(choice.net - a.you.net)),
+    })
 
 
 def figure_for(a: Assessment, need: str = "") -> dict[str, Any]:
@@ -446,12 +447,6 @@ def figure_for(a: Assessment, need: str = "") -> dict[str, Any]:
             for alt in a.alternatives
         ],
     }
-
-
-def _apart_from_zero(difference: float | None) -> float | None:
-    """A difference between two net values, with the digits that keep it from reading 0."""
-    tidy = _tidy(difference)
-    return tidy if not tidy else shown_apart(tidy, 0.0, SHOWN_DECIMALS["money"])
 
 
 def _tidy(value: float | None) -> float | None:

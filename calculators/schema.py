@@ -120,7 +120,8 @@ def shown_apart(value: float, threshold: float, decimals: int) -> float:
 
     A note that says a number is on one side of a threshold must not show the threshold
     itself: a payback of 12.025 months reads "12" at one decimal, and "12 months, longer than
-    12 months" contradicts itself; an offer $0.004 ahead reads "$0.00 more".
+    12 months" contradicts itself. (Zero needs no threshold: a number that is not zero never
+    reads as zero, wherever it is shown; sitebuild/formatting.py.)
 
     >>> shown_apart(12.025, 12, 1), shown_apart(12.05, 12, 1), shown_apart(2.996, 3, 2)
     (12.03, 12.1, 2.996)

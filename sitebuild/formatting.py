@@ -44,14 +44,25 @@ def format_number(kind: str, value: Any, lang: str, currency: str = "USD", exact
     """``value`` as the browser shows it: ``format_number("money", 0.625, "en")`` → ``$0.63``
     (``exact``: a number in a formula, see :func:`fraction_digits`).
 
-    A number that rounds to zero shows as 0, never ``-0`` (format.js asks Intl for the same
-    with ``signDisplay: "negative"``).
+    A number that is not zero never reads as zero: ``format_number("percent", 0.001, "en")``
+    → ``0.001%``, not ``0%``. One that rounds to zero even at six decimals shows as 0, never
+    ``-0`` (format.js asks Intl for the same with ``signDisplay: "negative"``).
     """
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
         text = _format(kind, value, lang, currency, exact)
-        if not any(ch in "123456789" for ch in text):
-            return _format(kind, abs(value), lang, currency, exact)
-        return text
+        if not _reads_as_zero(text):
+            return text
+        # A number that is not zero never reads as zero (a churn of 0.001 % is not "0%"): it
+        # takes the digits it needs, up to six, as format.js does.
+        if not exact and value != 0 and fraction_digits(kind, float(value))[1] > 0:
+            text = _format(kind, value, lang, currency, True)
+            if not _reads_as_zero(text):
+                return text
+        return _format(kind, abs(value), lang, currency, exact)
+
+
+def _reads_as_zero(text: str) -> bool:
+    return not any(ch in "123456789" for ch in text)
 
 
 def _format(kind: str, value: Any, lang: str, currency: str, exact: bool) -> str:

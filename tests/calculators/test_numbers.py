@@ -195,10 +195,20 @@ def test_every_number_a_page_shows_reads_back_as_itself(kind: str, lang: str, cu
 
 
 @pytest.mark.parametrize(("kind", "value", "lang", "expected"), [
-    ("money", -0.0, "en", "$0"), ("money", -0.001, "en", "$0.00"), ("money", -0.001, "de", "0,00\u00a0$"),
-    ("months", -0.01, "en", "0"), ("percent", -0.001, "ru", "0\u00a0%"), ("share", -0.0001, "zh", "0%"),
+    ("money", -0.0, "en", "$0"), ("money", -1e-9, "en", "$0.00"), ("money", -1e-9, "de", "0,00\u00a0$"),
+    ("months", -1e-8, "en", "0"), ("percent", -1e-9, "ru", "0\u00a0%"), ("share", -1e-9, "zh", "0%"),
     ("ratio", -0.0, "ko", "0"),
 ])
 def test_a_number_that_rounds_to_zero_shows_as_0_never_minus_0(kind: str, value: float, lang: str, expected: str) -> None:
-    # Babel wrote "-$0", "-0"; the browser now asks Intl for signDisplay "negative", the same.
+    # Zero even at six decimals. Babel wrote "-$0", "-0"; the browser asks Intl for
+    # signDisplay "negative", the same.
+    assert format_number(kind, value, lang) == expected
+
+
+@pytest.mark.parametrize(("kind", "value", "lang", "expected"), [
+    ("money", -0.001, "en", "-$0.001"), ("money", 0.004, "de", "0,004\u00a0$"), ("months", -0.01, "en", "-0.01"),
+    ("percent", 0.001, "ru", "0,001\u00a0%"), ("share", 0.0001, "zh", "0.01%"),
+])
+def test_a_number_that_is_not_zero_never_reads_as_zero(kind: str, value: float, lang: str, expected: str) -> None:
+    # "0%" for a churn of 0.001 % was a silently wrong number: it takes the digits it needs.
     assert format_number(kind, value, lang) == expected

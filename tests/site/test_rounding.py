@@ -78,6 +78,31 @@ EXACT = [("months", 12.03, lang) for lang in LANGUAGES] + [("ratio", 2.996, lang
     + [("money", 0.004, lang) for lang in LANGUAGES] + [("money", 1.0, "de")]
 
 
+# Numbers that are not zero but read as zero at their kind's usual digits (a churn of 0.001 %,
+# a lead of $0.004, a share of 0.0004), and ones that are zero even at six decimals.
+NEAR_ZERO = [(kind, value, lang) for lang in LANGUAGES for kind, value in (
+    ("percent", 0.001), ("money", 0.004), ("money", -0.004), ("ratio", 0.0012), ("share", 0.0004),
+    ("months", 0.04), ("money", 1e-9), ("percent", -1e-9), ("number", 0.0))]
+
+NEAR_ZERO_SCRIPT = """
+import { formatNumber } from "./docs/assets/js/format.js";
+const cases = JSON.parse(process.argv[1]);
+console.log(JSON.stringify(cases.map(([kind, value, lang]) => formatNumber(kind, value, lang, "USD"))));
+"""
+
+
+def test_a_number_that_is_not_zero_never_reads_as_zero() -> None:
+    result = subprocess.run(["node", "--input-type=module", "-e", NEAR_ZERO_SCRIPT, json.dumps(NEAR_ZERO)],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    browser = json.loads(result.stdout)
+    built = [format_number(kind, value, lang, "USD") for kind, value, lang in NEAR_ZERO]
+    assert browser == built
+    english = dict(zip(((k, v) for k, v, lang in NEAR_ZERO if lang == "en"), (t for (_, _, lang), t in zip(NEAR_ZERO, built) if lang == "en")))
+    assert english[("percent", 0.001)] == "0.001%" and english[("money", 0.004)] == "$0.004"
+    assert english[("money", -0.004)] == "-$0.004" and english[("months", 0.04)] == "0.04"
+    assert english[("money", 1e-9)] == "$0.00" and english[("percent", -1e-9)] == "0%"  # zero at six decimals: no sign
+
+
 def test_the_browser_shows_the_decimals_the_build_declares() -> None:
     from sitebuild.formatting import fraction_digits
     result = subprocess.run(["node", "--input-type=module", "-e", DIGITS_SCRIPT, json.dumps([KINDS, EXACT])],

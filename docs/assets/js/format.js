@@ -25,6 +25,16 @@ function formatter(lang, options) {
 }
 
 export function formatNumber(kind, value, lang, currency = "USD", exact = false) {
+  const text = formatDigits(kind, value, lang, currency, exact);
+  // A number that is not zero never reads as zero: a churn of 0.001 % is not "0%", a lead of
+  // $0.004 not "$0.00". It takes the digits it needs, up to six (as sitebuild/formatting.py).
+  if (!exact && value !== 0 && fractionDigits(kind, value)[1] > 0 && !/[1-9]/.test(text)) {
+    return formatDigits(kind, value, lang, currency, true);
+  }
+  return text;
+}
+
+function formatDigits(kind, value, lang, currency, exact) {
   const [minimumFractionDigits, maximumFractionDigits] = fractionDigits(kind, value, exact);
   // signDisplay "negative": a number that rounds to zero shows as 0, never -0 (as Babel does
   // in sitebuild/formatting.py).
