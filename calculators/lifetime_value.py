@@ -746,13 +746,16 @@ def _main_notes(customer: Customer, values: dict[str, Any]) -> list[Note]:
             notes.append(Note("lifetime_value.ratio_below_target", {
                 "ratio": ("ratio", shown_apart(ratio, target, NEEDED_DECIMALS)), "target": _param("ratio", target),
             }, exact=frozenset({"ratio"})))
-    if c.acquisition_cost is not None and c.margin_percent == 100:
+    if c.acquisition_cost is not None and c.margin_percent == 100 and c.target_ltv_to_cac > 0:
         notes.append(Note("lifetime_value.revenue_rule_of_thumb", {
             "target": _param("ratio", c.target_ltv_to_cac),
         }))
     payback = values.get("payback_months")
     if payback is not None and payback <= PAYBACK_GUIDE_MONTHS:
-        notes.append(Note("lifetime_value.payback_within_12", {"payback_months": _param("months", payback)}))
+        # "Within the yardstick" is no praise for a customer who leaves first (a month's
+        # lifetime, 6.7 months to pay back): the result "not within the lifetime" says it all.
+        if values.get("paid_back") == "yes":
+            notes.append(Note("lifetime_value.payback_within_12", {"payback_months": _param("months", payback)}))
     elif payback is not None:
         # 12.025 months reads "12" at one decimal: "12.03 months, longer than 12 months".
         notes.append(Note("lifetime_value.payback_over_12", {

@@ -52,9 +52,12 @@ def link_fields(calculator_id: str, query: Mapping[str, str]) -> dict[str, str]:
     schema = CALCULATORS[calculator_id]
     items = schema.items_in(list(query))
     found: dict[str, str] = {}
+    hidden = _hidden_by_choice(schema, query)
     for key in schema.input_keys(items):
         if key in query:
             found[key] = query[key]
+        elif key in hidden:
+            found[key] = ""  # basis=churn: the lifetime it hides is not given (not its default, 36)
         elif _inherits(schema, key):
             found[key] = ""  # an item's field left empty takes the main input's value
         elif schema.field(key).implied_by:
@@ -153,6 +156,17 @@ def _same(value: Any, default: Any) -> bool:
     if isinstance(value, (int, float)) and isinstance(default, (int, float)):
         return float(value) == float(default)
     return link_text(value) == link_text(default)
+
+
+def _hidden_by_choice(schema: Schema, query: Mapping[str, str]) -> set[str]:
+    """Inputs a link's choice (given or implied) turns off: ``basis=churn`` hides the lifetime.
+    Filled with its default, the lifetime read as given: "You gave both a monthly churn and a
+    lifetime (36 months)" beside "no lifetime given"."""
+    hidden = set()
+    for declared in schema.fields:
+        chosen = query.get(declared.key) or (implied_choice(declared, query) if declared.implied_by else None)
+        hidden |= {key for choice, key in declared.implied_by if chosen and choice != chosen}
+    return hidden
 
 
 def _unchosen(schema: Schema, inputs: Mapping[str, Any]) -> set[str]:

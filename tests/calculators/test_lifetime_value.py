@@ -1052,3 +1052,24 @@ def test_an_endless_segment_without_a_share_leaves_the_blend_and_says_no_more() 
     result = compute({**endless_b, "share_percent_1": "90", "share_percent_2": "10"})
     assert result["values"]["blended_lifetime_value"] is None
     assert "lifetime_value.segment_no_finite_lifetime" in [n["key"] for n in result["notes"]]
+
+
+def test_a_payback_the_customer_leaves_before_is_not_praised_against_the_yardstick() -> None:
+    # 50 × 2 × 30 % = 30 a month; 200 ÷ 30 = 6.7 months to pay back, but at 100 % churn the
+    # customer stays 100 ÷ 100 = 1 month: not paid back, and no "within the 12 months" note.
+    result = compute({"average_check": "50", "purchases_per_month": "2", "margin_percent": "30",
+                      "basis": "churn", "lifetime_months": "", "churn_percent": "100", "acquisition_cost": "200"})
+    assert result["values"]["paid_back"] == "no"
+    assert not [n for n in result["notes"] if n["key"].startswith("lifetime_value.payback")]
+
+
+def test_a_link_that_chooses_the_churn_gives_no_lifetime() -> None:
+    # basis=churn without lifetime_months: the lifetime it hides is not its default 36, so no
+    # note says "you gave both a monthly churn and a lifetime (36 months)".
+    from calculators.links import link_fields
+    from calculators.run import run
+    result = run("lifetime_value", link_fields("lifetime_value", {"basis": "churn", "churn_percent": "5"}), "link")
+    assert result["values"]["lifetime_months"] == 20.0  # 100 ÷ 5
+    assert "lifetime_value.churn_wins" not in [n["key"] for n in result["notes"]]
+    both = run("lifetime_value", link_fields("lifetime_value", {"basis": "churn", "churn_percent": "5", "lifetime_months": "36"}), "link")
+    assert "lifetime_value.churn_wins" in [n["key"] for n in both["notes"]]
