@@ -101,6 +101,17 @@ class Comparison:
     def methods_disagree(self) -> bool:
         return self.best_by_ratio is not None and self.best_by_ratio != self.best_by_subtraction
 
+    def tied(self, numbers: Sequence[int]) -> int:
+        """How many offers (of ``numbers``, in order) leave as much net value as the best one,
+        as :func:`best_item` sees a tie; 1 when the best stands alone.
+
+        >>> offer = lambda net: OfferValue(net, 0, 0, net, None, "positive")
+        >>> Comparison((offer(80), offer(80), offer(40)), 1, 3).tied((1, 2, 3))
+        2
+        """
+        best = self.offers[list(numbers).index(self.best_by_subtraction)].net_value
+        return sum(1 for o in self.offers if math.isclose(o.net_value, best, rel_tol=1e-12, abs_tol=1e-9))
+
 
 def net_value(benefit: float, cost: float) -> float:
     """The subtraction method: what is left to the customer. ``net_value(120, 100)`` → 20."""
@@ -246,6 +257,14 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
                 "by_ratio": ("item", comparison.best_by_ratio),
             }))
         notes += [Note("value.free_offer", {"item": ("item", n)}) for n in comparison.free]
+        tied = comparison.tied((1, *items))
+        if tied > 1:
+            # "Offer 1 gives the most value" beside offer 2's equal net: say it is a tie, and why
+            # offer 1 is the one named.
+            best = comparison.best_by_subtraction
+            notes.insert(0, Note("value.best_tied", {
+                "count": ("count", tied), "net": ("money", values["net_value" + ("" if best == 1 else f"_{best}")]),
+                "best": ("item", best)}))
     return Evaluation(values=values, notes=tuple(notes), figure=benefit_cost_chart(comparison, (1, *items)))
 
 

@@ -142,3 +142,19 @@ def test_figure_sets_each_offers_benefit_beside_its_cost():
         {"number": 1, "total_benefit": 1250, "total_cost": 1000, "net_value": 250},
         {"number": 2, "total_benefit": 600, "total_cost": 400, "net_value": 200},
     ]}
+
+
+def test_a_tie_for_the_most_value_is_said_and_why_the_lower_number_is_named() -> None:
+    # The audit's case, no time spent, the other benefits at their defaults (psychological 30):
+    # offer 1 100 + 30 − 50 = 80, offer 2 150 + 30 − 100 = 80, offer 3 60 + 30 − 20 = 70.
+    query = {"economic": "100", "price": "50", "time_hours": "0", "economic_2": "150", "price_2": "100",
+             "time_hours_2": "0", "economic_3": "60", "price_3": "20", "time_hours_3": "0"}
+    result = run("value", link_fields("value", query), "link")
+    values = result["values"]
+    assert (values["net_value"], values["net_value_2"], values["net_value_3"]) == (80, 80, 70)
+    assert values["best_by_subtraction"] == 1
+    [tie] = [n for n in result["notes"] if n["key"] == "value.best_tied"]
+    assert tie["params"] == {"count": ["count", 2], "net": ["money", 80], "best": ["item", 1]}
+    # Offer 2 alone on top: no tie to speak of.
+    alone = run("value", link_fields("value", {**query, "price_2": "99"}), "link")
+    assert "value.best_tied" not in [n["key"] for n in alone["notes"]]
