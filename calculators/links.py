@@ -162,11 +162,9 @@ def _hidden_by_choice(schema: Schema, query: Mapping[str, str]) -> set[str]:
     """Inputs a link's choice (given or implied) turns off: ``basis=churn`` hides the lifetime.
     Filled with its default, the lifetime read as given: "You gave both a monthly churn and a
     lifetime (36 months)" beside "no lifetime given"."""
-    hidden = set()
-    for declared in schema.fields:
-        chosen = query.get(declared.key) or (implied_choice(declared, query) if declared.implied_by else None)
-        hidden |= {key for choice, key in declared.implied_by if chosen and choice != chosen}
-    return hidden
+    chosen = {declared.key: query.get(declared.key) or implied_choice(declared, query)
+              for declared in schema.fields if declared.implied_by}
+    return _unchosen(schema, chosen)
 
 
 def _unchosen(schema: Schema, inputs: Mapping[str, Any]) -> set[str]:
