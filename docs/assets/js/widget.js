@@ -61,13 +61,18 @@ class CalculatorWidget {
     return { calculator: this.spec.id, fields: this.spec.example, lang: "link" };
   }
 
-  showsExample() {
-    return this.shows(this.example);
+  // What the runtime is asked for the inputs shown: the page's example, or a link's inputs while
+  // untouched, in link form; else the inputs as typed on this page. One look at the form for
+  // both comparisons (this runs at every keystroke).
+  currentRequest() {
+    const now = this.snapshot();
+    if (this.shows(this.example, now)) return this.exampleRequest();
+    if (this.linked && this.shows(this.linked, now)) return this.linkRequest();
+    return this.request();
   }
 
-  // Whether the inputs are still as ``before`` (a snapshot) left them.
-  shows(before) {
-    const now = this.snapshot();
+  // Whether the inputs (``now``, a snapshot) are still as ``before`` (another) left them.
+  shows(before, now) {
     return now.shown.every((shown, i) => shown === before.shown[i])
       && before.values.every(([control, value]) => control.value === value);
   }
@@ -229,8 +234,7 @@ class CalculatorWidget {
     const id = ++this.latest;
     let result;
     try {
-      const request = this.showsExample() ? this.exampleRequest() : this.linked && this.shows(this.linked) ? this.linkRequest() : this.request();
-      result = await compute(request);
+      result = await compute(this.currentRequest());
     } catch (error) {
       console.warn("calculator:", error);
       return this.fail();
