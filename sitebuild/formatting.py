@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import decimal
 import re
+from collections.abc import Callable
 from typing import Any
 
 from babel import Locale
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_decimal_symbol
 
 from calculators.languages import BY_CODE
 from calculators.schema import MOST_DECIMALS, SHOWN_DECIMALS
@@ -85,3 +86,39 @@ def _with_fraction(pattern: str, low: int, high: int) -> str:
     """
     digits = "0" + ("." + "0" * low + "#" * (high - low) if high else "")
     return ";".join(re.sub(r"0(?:\.[0#]+)?", digits, part, count=1) for part in pattern.split(";"))
+
+
+#: A placeholder, or one that chooses its words by the number it shows, in ICU's plural form:
+#: ``{months, plural, one {# month} other {# months}}``, ``#`` standing for the number as
+#: shown. The same syntax as PLACEHOLDER in format.js.
+PLACEHOLDER = re.compile(r"\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}")
+
+
+def fill(template: str, lookup: Callable[[str], str | None], lang: str) -> str:
+    """``template`` with each placeholder replaced by ``lookup(name)``; unknown ones (``None``)
+    stay. ``fill("over {n, plural, one {# month} other {# months}}", lambda _: "1", "en")``
+    → ``over 1 month``."""
+    def replace(match: re.Match[str]) -> str:
+        counted, forms, name = match.groups()
+        text = lookup(counted or name)
+        if text is None:
+            return match.group(0)
+        return plural_text(forms, text, lang) if counted else text
+    return PLACEHOLDER.sub(replace, template)
+
+
+def plural_text(forms: str, shown: str, lang: str) -> str:
+    """The form of ``forms`` (``one {# Monat} other {# Monate}``) that suits ``shown``."""
+    by_category: dict[str, str] = dict(re.findall(r"(\w+)\s*\{([^{}]*)\}", forms))
+    form = by_category.get(plural_category(shown, lang)) or by_category.get("other", "#")
+    return form.replace("#", shown)
+
+
+def plural_category(shown: str, lang: str) -> str:
+    """CLDR's plural category of a number as the page shows it: ``"1"`` is ``one`` in English,
+    ``"1.0"`` and ``"1.5"`` are ``other`` (the decimals shown count), as Intl.PluralRules
+    decides in format.js."""
+    locale = Locale.parse(BY_CODE[lang].number_locale)
+    whole, _, fraction = shown.partition(get_decimal_symbol(locale))
+    whole, fraction = re.sub(r"\D", "", whole) or "0", re.sub(r"\D", "", fraction)
+    return str(locale.plural_form(decimal.Decimal(f"{whole}.{fraction}" if fraction else whole)))

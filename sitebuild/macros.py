@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,7 @@ from sitebuild.chapters import (
     Prediction,
     workshop_questions,
 )
-from sitebuild.formatting import format_number
+from sitebuild.formatting import PLACEHOLDER, fill, format_number, plural_text
 from sitebuild.languages import BY_CODE, DEFAULT_LANGUAGE
 from sitebuild.messages import catalogue
 
@@ -385,8 +384,8 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         main_outputs = [{"key": o.key, "label": texts["outputs"][o.key]} for o in schema.outputs]
         layout = "rows"
     formulas = [
-        {"key": key, "parts": [{"ref": ref, "exact": exact(ref)} if ref else {"text": text}
-                               for text, ref in _split_template(template)]}
+        {"key": key, "parts": [{**part, "exact": exact(part["ref"])} if "ref" in part else part
+                               for part in _split_template(template)]}
         for key, template in texts.get("formulas", {}).items()
     ]
     notes = [{"key": n["key"], "text": fill_note(texts["notes"][n["key"].split(".", 1)[1]], n["params"], texts, lang, currency,
@@ -429,6 +428,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         moves_json=json.dumps(result["moves"], ensure_ascii=False),
         moves_output=moves_output(schema, texts, result["moves"]),
         m={"widget": widget, "calc": texts, "workshop": catalogue(lang, "workshop")}, questions=questions,
+        counted=lambda forms, shown: plural_text(forms, shown, lang),
         runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )
 
@@ -456,16 +456,22 @@ def fill_note(template: str, params: dict[str, list[Any]], texts: dict[str, Any]
         if kind == "fields":  # input keys, named by this page's labels
             return catalogue(lang, "widget")["list_separator"].join(texts["fields"][key] for key in value)
         return format_number(kind, value, lang, currency, exact=name in exact)
-    return re.sub(r"\{(\w+)\}", lambda m: one(m.group(1)) if m.group(1) in params else m.group(0), template)
+    return fill(template, lambda name: one(name) if name in params else None, lang)
 
 
-def _split_template(template: str) -> list[tuple[str, str | None]]:
-    parts: list[tuple[str, str | None]] = []
-    for piece in re.split(r"(\{\w+\})", template):
-        if piece.startswith("{") and piece.endswith("}"):
-            parts.append(("", piece[1:-1]))
-        elif piece:
-            parts.append((piece, None))
+def _split_template(template: str) -> list[dict[str, Any]]:
+    """A formula's template as its parts: text, and the numbers the page fills in (``ref``),
+    with their plural forms where the words after them count (``plural``: ICU's forms)."""
+    parts: list[dict[str, Any]] = []
+    at = 0
+    for match in PLACEHOLDER.finditer(template):
+        if match.start() > at:
+            parts.append({"text": template[at:match.start()]})
+        counted, forms, name = match.groups()
+        parts.append({"ref": counted or name, "plural": forms})
+        at = match.end()
+    if at < len(template):
+        parts.append({"text": template[at:]})
     return parts
 
 

@@ -200,3 +200,35 @@ def test_notes_never_state_a_number_that_reads_as_the_threshold_they_compare_it_
     assert value_of(widget, "lifetime_value") == "none"  # 10^9 × 1000 × 1200 = 1.2 × 10^15
     expect(widget.locator("[data-headline]")).to_be_hidden()
     assert reader.errors == []
+
+
+def test_a_month_count_takes_the_form_its_number_needs(reader, server) -> None:
+    # 100 × 1 × 50 % = 50 a month; 2 months: 50 × 2 = 100; payback 50 ÷ 50 = 1 month.
+    link = "v=1&average_check=100&purchases_per_month=1&margin_percent=50&lifetime_months=2&acquisition_cost=50"
+    said = {
+        "en": ("A customer is worth $100 over 2 months (LTV:CAC 2:1).", "pays back in 1 month,",
+               "$50 ÷ $50 = 1 month", "A customer is worth $50 over 1 month (LTV:CAC 1:1).", "$50 × 1 month = $50"),
+        "de": ("Ein Kunde ist über 2 Monate 100\u00a0$ wert (LTV:CAC 2:1).", "nach 1 Monat amortisiert",
+               "50\u00a0$ ÷ 50\u00a0$ = 1 Monat", "Ein Kunde ist über 1 Monat 50\u00a0$ wert (LTV:CAC 1:1).",
+               "50\u00a0$ × 1 Monat = 50\u00a0$"),
+    }
+    for lang, (two, payback, payback_formula, one, formula) in said.items():
+        widget = goto_calculator(reader, server, lang, "lifetime-value", link)
+        wait_value(widget, "payback_months", "1")
+        assert widget.locator("[data-headline]").text_content() == two
+        assert payback in widget.locator(".cv-notes").text_content()
+        assert widget.locator("[data-formula=payback_months]").text_content() == payback_formula
+        widget.locator("input[name=lifetime_months]").fill("1")
+        wait_value(widget, "lifetime_value", "50")
+        assert widget.locator("[data-headline]").text_content() == one
+        assert widget.locator("[data-formula=lifetime_value]").text_content() == formula
+    # Russian: 21 месяц, 22 месяца, 25 месяцев (50 × 21 = 1050, 50 × 22 = 1100, 50 × 25 = 1250).
+    widget = goto_calculator(reader, server, "ru", "lifetime-value", link)
+    wait_state(widget, "ready")
+    for months, lifetime_value, words in (("21", "1050", "21 месяц"), ("22", "1100", "22 месяца"), ("25", "1250", "25 месяцев")):
+        widget.locator("input[name=lifetime_months]").fill(months)
+        wait_value(widget, "lifetime_value", lifetime_value)
+        assert widget.locator("[data-headline]").text_content().startswith("Клиент приносит ")
+        assert f"за {words} (LTV:CAC" in widget.locator("[data-headline]").text_content()
+        assert f"× {words} =" in widget.locator("[data-formula=lifetime_value]").text_content()
+    assert reader.errors == []

@@ -50,12 +50,40 @@ export function dataValue(value) {
   return value === null || value === undefined ? "none" : String(value);
 }
 
+// A placeholder, or one that chooses its words by the number it shows, in ICU's plural form:
+// "{months, plural, one {# month} other {# months}}", "#" standing for the number as shown.
+// The same syntax as PLACEHOLDER in sitebuild/formatting.py.
+const PLACEHOLDER = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}/g;
+
 // A template such as "{a} + {b} = {c}" with each placeholder replaced; unknown ones stay.
-export function fill(template, lookup) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => {
-    const text = lookup(name);
-    return text === undefined ? whole : text;
+// ``locale`` picks a plural form ("over 1 month", "über 12 Monate"): a template that counts
+// needs it.
+export function fill(template, lookup, locale) {
+  return template.replace(PLACEHOLDER, (whole, counted, forms, name) => {
+    const text = lookup(counted ?? name);
+    if (text === undefined) return whole;
+    return counted === undefined ? text : pluralText(forms, text, locale);
   });
+}
+
+// The form of ``forms`` ("one {# month} other {# months}") that suits the number ``shown``.
+export function pluralText(forms, shown, locale) {
+  const byCategory = Object.fromEntries([...forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+  return (byCategory[pluralCategory(shown, locale)] ?? byCategory.other ?? "#").replaceAll("#", shown);
+}
+
+const pluralRules = new Map();
+
+// The plural category of a number as the page shows it: "1" is "one" in English, "1.0" and
+// "1.5" are "other" (CLDR counts the decimals shown), as Babel's plural_form at build time.
+export function pluralCategory(shown, locale) {
+  const decimal = formatter(locale, {}).formatToParts(1.5).find((part) => part.type === "decimal").value;
+  const [whole, fraction = ""] = shown.split(decimal).map((part) => part.replace(/\D/g, ""));
+  const key = locale + fraction.length;
+  if (!pluralRules.has(key)) {
+    pluralRules.set(key, new Intl.PluralRules(locale, { minimumFractionDigits: fraction.length, maximumFractionDigits: fraction.length }));
+  }
+  return pluralRules.get(key).select(Number(`${whole || "0"}.${fraction || "0"}`));
 }
 
 // A result as the page shows it: the catalogue's word for it where there is one (categories,

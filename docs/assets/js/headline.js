@@ -3,10 +3,13 @@
 // from the same values as the outputs below it and from the calculator catalogue's
 // ``headline`` templates, with the names the reader typed.
 
+import { fill } from "./format.js";
+
 // ``values``: the answer's values (output key → number, key or null); ``say(key, value)``:
-// an output as the page shows it; ``nameOf(item)``: an item's typed name or its legend.
+// an output as the page shows it; ``nameOf(item)``: an item's typed name or its legend;
+// ``locale``: the page's, for a template's plural forms ("over 1 month").
 // Returns the sentence, or "" when the calculator has none (or none for these values).
-export function headlineText(id, templates, values, say, nameOf) {
+export function headlineText(id, templates, values, say, nameOf, locale) {
   if (!templates) return "";
   const pick = SENTENCES[id];
   if (!pick) return "";
@@ -15,7 +18,7 @@ export function headlineText(id, templates, values, say, nameOf) {
   const [key, parts] = picked;
   const template = templates[key];
   if (!template) return "";
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (parts[name] ?? whole));
+  return fill(template, (name) => parts[name] ?? undefined, locale);
 }
 
 const has = (values, key) => Object.hasOwn(values, key);

@@ -3,7 +3,7 @@
 // exists apart from the controller (widget.js) so that what the page shows is written in one
 // place, whatever asked for it: a computed answer, an answer known ahead, or the build's.
 import { runtimeState } from "./runtime.js";
-import { dataValue, fill, formatNumber, resultText } from "./format.js";
+import { dataValue, fill, formatNumber, pluralText, resultText } from "./format.js";
 import { renderFigure } from "./figures.js";
 import { fieldOf } from "./links.js";
 import { headlineText } from "./headline.js";
@@ -83,8 +83,12 @@ export class WidgetView {
     for (const ref of this.root.querySelectorAll("[data-ref]")) {
       const key = ref.dataset.ref;
       const exact = ref.hasAttribute("data-exact"); // a formula's part: every digit it carries
-      if (Object.hasOwn(values, key)) ref.textContent = this.outputText(key, values[key], currency, exact);
-      else if (result.inputs && Object.hasOwn(result.inputs, key)) ref.textContent = formatNumber(fieldOf(this.spec, key).kind, result.inputs[key] ?? 0, this.locale, currency, exact);
+      let text;
+      if (Object.hasOwn(values, key)) text = this.outputText(key, values[key], currency, exact);
+      else if (result.inputs && Object.hasOwn(result.inputs, key)) text = formatNumber(fieldOf(this.spec, key).kind, result.inputs[key] ?? 0, this.locale, currency, exact);
+      else continue;
+      // A counted part ("× 1 month"): its words follow the number (data-plural: ICU's forms).
+      ref.textContent = ref.dataset.plural ? pluralText(ref.dataset.plural, text, this.locale) : text;
     }
     for (const formula of this.root.querySelectorAll("[data-formula]")) {
       const column = formula.closest("[data-item-column]");
@@ -123,7 +127,7 @@ export class WidgetView {
     if (!slot) return;
     const currency = this.currency();
     slot.textContent = headlineText(this.spec.id, this.messages.calculator.headline, values,
-      (key, value) => this.outputText(key, value, currency), (item) => this.itemName(item));
+      (key, value) => this.outputText(key, value, currency), (item) => this.itemName(item), this.locale);
     slot.hidden = !slot.textContent;
   }
 
@@ -199,7 +203,7 @@ export class WidgetView {
         // note compares it with ("12.03 months, longer than 12"): shown, not rounded away.
         const exact = (note.exact || []).includes(name);
         return ["item", "category", "text"].includes(kind) ? String(value) : formatNumber(kind, value, this.locale, currency, exact);
-      });
+      }, this.locale);
       return p;
     }));
   }
