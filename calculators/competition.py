@@ -330,6 +330,8 @@ NOTES: dict[str, tuple[str, ...]] = {
         "choice", "choice_name", "net", "runner_up", "runner_up_name", "margin", "your_net", "shortfall",
     ),
     "competition.likely_choice_tied": ("choice", "choice_name", "net", "runner_up", "runner_up_name", "tied"),
+    # Every option leaves the customer worse off: the likely choice is only the least bad.
+    "competition.none_worth_it": ("loss",),
     "competition.ratio_disagrees": ("by_net", "by_net_name", "by_ratio", "by_ratio_name", "ratio"),
     "competition.strongest_threat_level_1": ("item", "name", "net", "your_net"),
     "competition.strongest_threat_level_2": ("item", "name", "net", "your_net"),
@@ -356,6 +358,11 @@ def notes_for(a: Assessment) -> tuple[Note, ...]:
         notes.append(Note("competition.no_alternatives"))
     else:
         notes.append(_choice_note(a))
+        best_net = _tidy(a.item(a.likely_choice).net)
+        if best_net is not None and best_net < 0:
+            # A customer who weighs every option may buy none: the "likely choice" above is
+            # the least bad of them, not a purchase (the guide: value below zero).
+            notes.append(Note("competition.none_worth_it", {"loss": ("money", -best_net)}))
         if a.best_by_ratio is not None and a.best_by_ratio != a.likely_choice:
             by_ratio = a.item(a.best_by_ratio)
             notes.append(Note("competition.ratio_disagrees", {

@@ -39,7 +39,7 @@ division cannot rank the offers at all; subtraction still can.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -247,7 +247,7 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
     for suffix, result in zip(suffixes, comparison.offers):
         for output in _OFFER_OUTPUTS:
             values[output.key + suffix] = getattr(result, output.key)
-    notes: list[Note] = []
+    notes = list(_unpriced_time(offers, (1, *items)))
     if len(offers) > 1:
         values["best_by_subtraction"] = comparison.best_by_subtraction
         values["best_by_ratio"] = comparison.best_by_ratio
@@ -266,6 +266,21 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
                 "count": ("count", tied), "net": ("money", values["net_value" + ("" if best == 1 else f"_{best}")]),
                 "best": ("item", best)}))
     return Evaluation(values=values, notes=tuple(notes), figure=benefit_cost_chart(comparison, (1, *items)))
+
+
+def _unpriced_time(offers: Sequence[Offer], numbers: Sequence[int]) -> Iterator[Note]:
+    """Hours typed without a value for an hour cost nothing: said, not left to a $0 time cost.
+
+    >>> [n.key for n in _unpriced_time([Offer(economic=90, price=80, time_hours=2)], (1,))]
+    ['value.time_unpriced']
+    """
+    for number, offer in zip(numbers, offers):
+        if offer.time_hours > 0 and offer.hourly_value == 0:
+            hours: dict[str, tuple[str, Any]] = {"hours": ("hours", offer.time_hours)}
+            if len(offers) == 1:
+                yield Note("value.time_unpriced", hours)
+            else:
+                yield Note("value.time_unpriced_item", {"item": ("item", number), **hours})
 
 
 SCHEMA = Schema(

@@ -670,3 +670,17 @@ def test_share_units_are_the_precision_the_page_shows():
     from sitebuild.formatting import fraction_digits
     # a share of 1 is 100 %: one decimal of a percent is a thousandth
     assert 10 ** (2 + fraction_digits("share", 0.5)[1]) == competition.SHARE_UNITS
+
+
+def test_when_every_option_leaves_the_customer_worse_off_the_choice_is_called_the_least_bad():
+    # yours 3 − 5 = −2, Tea 4 − 7 = −3: yours is the likely choice, and still $2 worse off than
+    # buying nothing; the note says so, with the loss as a positive amount.
+    query = {"name": "Corn flakes", "benefit": "3", "cost": "5", "name_1": "Tea", "benefit_1": "4", "cost_1": "7"}
+    result = open_link(query)
+    assert result["values"]["likely_choice"] == 0
+    assert note(result, "competition.none_worth_it") == {"loss": 2.0}
+    assert note_keys(result).index("competition.none_worth_it") == 1  # right after the choice
+    # The best leaves exactly nothing (5 − 5 = 0): not a loss, no note.
+    assert "competition.none_worth_it" not in note_keys(open_link({**query, "benefit": "5"}))
+    # A loss under a cent is still a loss: 4.996 − 5 = −0.004.
+    assert note(open_link({**query, "benefit": "4.996"}), "competition.none_worth_it") == {"loss": 0.004}

@@ -158,3 +158,20 @@ def test_a_tie_for_the_most_value_is_said_and_why_the_lower_number_is_named() ->
     # Offer 2 alone on top: no tie to speak of.
     alone = run("value", link_fields("value", {**query, "price_2": "99"}), "link")
     assert "value.best_tied" not in [n["key"] for n in alone["notes"]]
+
+
+def test_hours_without_a_value_for_an_hour_are_said_to_cost_nothing() -> None:
+    # 90 + 30 − 80 = 40, and 2 h × 0 = 0: the time costs nothing, and the note says why, not
+    # a silent $0 beside "Time spent: 2".
+    one = run("value", {"economic": "90", "psychological": "30", "price": "80", "time_hours": "2"}, "en")
+    assert one["values"]["time_cost"] == 0 and one["values"]["net_value"] == 40
+    assert [(n["key"], n["params"]) for n in one["notes"]] == [("value.time_unpriced", {"hours": ["hours", 2]})]
+    # With an hour's value (2 × 20 = 40, net 0), or no hours, there is nothing to say.
+    priced = run("value", {"economic": "90", "psychological": "30", "price": "80", "time_hours": "2", "hourly_value": "20"}, "en")
+    assert priced["values"]["net_value"] == 0 and priced["notes"] == []
+    assert run("value", {"economic": "90", "price": "80", "hourly_value": "20"}, "en")["notes"] == []
+    # Beside other offers, the note names the offer: offer 2 has 1.5 h and no hour's value.
+    two = run("value", {"economic": "90", "price": "80", "time_hours": "1", "hourly_value": "20",
+                        "economic_2": "70", "price_2": "50", "time_hours_2": "1.5"}, "en")
+    assert [(n["key"], n["params"]) for n in two["notes"] if n["key"].startswith("value.time")] == \
+        [("value.time_unpriced_item", {"item": ["item", 2], "hours": ["hours", 1.5]})]
