@@ -1073,3 +1073,15 @@ def test_a_link_that_chooses_the_churn_gives_no_lifetime() -> None:
     assert "lifetime_value.churn_wins" not in [n["key"] for n in result["notes"]]
     both = run("lifetime_value", link_fields("lifetime_value", {"basis": "churn", "churn_percent": "5", "lifetime_months": "36"}), "link")
     assert "lifetime_value.churn_wins" in [n["key"] for n in both["notes"]]
+
+
+def test_a_lifetime_of_0_is_worth_nothing_and_only_a_longer_lifetime_reaches_the_target():
+    # 20 × 1 × 50 % = 10 a month, for 0 months: LTV 0, LTV:CAC 0 ÷ 60 = 0. No check, purchases
+    # or margin reaches 3 × 60 = 180 in 0 months (their rows say why, a lifetime of 0 among
+    # the reasons); a lifetime of 180 ÷ 10 = 18 months does.
+    result = run("lifetime_value", {"average_check": "20", "purchases_per_month": "1", "margin_percent": "50",
+                                    "lifetime_months": "0", "acquisition_cost": "60"}, "en")
+    values = result["values"]
+    assert (values["lifetime_value"], values["ltv_to_cac"], values["paid_back"]) == (0, 0, "no")
+    assert values["needed_average_check"] is values["needed_purchases_per_month"] is values["needed_margin_percent"] is None
+    assert values["needed_lifetime_months"] == 18
