@@ -135,3 +135,30 @@ def test_every_scrolling_table_the_keyboard_reaches_is_a_named_region(reader, se
         assert boxes, slug
         for name, role, label in boxes:
             assert role == "region" and label.strip(), (slug, name, role, label)
+
+
+def test_the_language_list_shuts_with_escape_and_opens_again_from_its_button(reader, server) -> None:
+    # Material shows the list while focus is inside the switcher, so Escape alone did nothing:
+    # the list stayed over the page. Now it shuts, focus stays on the button, Tab leaves the
+    # switcher without walking into links no one sees, and the button opens it again.
+    page = pages.goto(reader, pages.site_url(server, "de", "creating-value/"))
+    button = page.locator(".md-select > button")
+    first_language = page.locator(".md-select__link").first
+    button.focus()
+    expect(first_language).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(first_language).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(button).to_be_focused()
+    expect(first_language).not_to_be_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("!document.activeElement.closest('.md-select')")
+    page.keyboard.press("Shift+Tab")  # back into the list, its last language: shown again
+    expect(page.locator(".md-select__link").last).to_be_focused()
+    expect(first_language).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(button).to_be_focused()
+    expect(first_language).not_to_be_visible()
+    page.keyboard.press("Enter")
+    expect(first_language).to_be_visible()
+    assert reader.errors == []

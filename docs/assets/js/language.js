@@ -40,3 +40,21 @@ for (const type of ["focusin", "pointerover"]) {
 }
 
 if (window.document$) window.document$.subscribe(refreshSwitcher);
+
+// Escape shuts the language list. Material shows it while focus is inside it (or the pointer
+// over it), so it would stay open on its button: the list is marked shut until focus leaves
+// the switcher or the reader opens it again with the button.
+document.addEventListener("keydown", (event) => {
+  const select = event.key === "Escape" && event.target instanceof Element && event.target.closest(".md-select");
+  if (!select) return;
+  select.classList.add("cv-select-shut");
+  select.querySelector("button").focus();
+});
+document.addEventListener("focusout", (event) => {
+  const select = event.target instanceof Element && event.target.closest(".md-select");
+  if (select && !select.contains(event.relatedTarget)) select.classList.remove("cv-select-shut");
+});
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element && event.target.closest(".md-select > button");
+  if (button) button.parentElement.classList.remove("cv-select-shut");
+});
