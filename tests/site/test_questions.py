@@ -222,10 +222,12 @@ def test_each_chapter_draws_the_same_figures_in_every_language(site_dir: Path, s
         drawn = [n.attrs.get("data-drawing") for n in find_all(page, drawn_figure)]
         assert drawn == english, f"{lang}/{slug}: drawn figures {drawn}"
         for node in find_all(page, drawn_figure):
-            svg = node.find(lambda n: n.tag == "svg")
-            assert svg is not None and svg.attrs.get("role") == "img"
-            title, desc = svg.find(lambda n: n.tag == "title"), svg.find(lambda n: n.tag == "desc")
-            assert title is not None and desc is not None and len(text_of(desc)) > 30, f"{lang}/{slug}: no text alternative"
+            layouts = find_all(node, lambda n: n.tag == "svg")
+            assert len(layouts) == 2  # wide and narrow (a phone's), one shown at a time
+            for svg in layouts:
+                assert svg.attrs.get("role") == "img"
+                title, desc = svg.find(lambda n: n.tag == "title"), svg.find(lambda n: n.tag == "desc")
+                assert title is not None and desc is not None and len(text_of(desc)) > 30, f"{lang}/{slug}: no text alternative"
             assert "{" not in text_of(node), f"{lang}/{slug}: unfilled placeholder in a figure"
             assert "#" not in " ".join(n.attrs.get("fill") or "" for n in node.walk()), "figures draw in currentColor only"
 
@@ -273,4 +275,6 @@ def test_payment_figure_numbers_come_from_the_calculator() -> None:
     # 20 a month × 36 months = 720; 12 × 20 = 240 a year.
     assert fitness_club_payments() == {"payment": 20, "months": 36, "per_year": 240, "total": 720}
     drawn = payments("de")
-    assert drawn.count("<rect") == 36 and "720\u00a0$" in drawn and "3. Jahr" in drawn
+    wide, narrow = drawn.split("</svg>")[:2]  # a desktop's drawing and a phone's: 36 squares each
+    for layout in (wide, narrow):
+        assert layout.count("<rect") == 36 and "720\u00a0$" in layout and "3. Jahr" in layout
