@@ -90,8 +90,9 @@ def _with_fraction(pattern: str, low: int, high: int) -> str:
 
 #: A placeholder, or one that chooses its words by the number it shows, in ICU's plural form:
 #: ``{months, plural, one {# month} other {# months}}``, ``#`` standing for the number as
-#: shown. The same syntax as PLACEHOLDER in format.js.
-PLACEHOLDER = re.compile(r"\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}")
+#: shown; ``=2 {…}`` is the form for a number shown as 2, before any category. The same syntax
+#: as PLACEHOLDER in format.js.
+PLACEHOLDER = re.compile(r"\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}")
 
 
 def fill(template: str, lookup: Callable[[str], str | None], lang: str) -> str:
@@ -109,8 +110,8 @@ def fill(template: str, lookup: Callable[[str], str | None], lang: str) -> str:
 
 def plural_text(forms: str, shown: str, lang: str) -> str:
     """The form of ``forms`` (``one {# Monat} other {# Monate}``) that suits ``shown``."""
-    by_category: dict[str, str] = dict(re.findall(r"(\w+)\s*\{([^{}]*)\}", forms))
-    form = by_category.get(plural_category(shown, lang)) or by_category.get("other", "#")
+    by_category: dict[str, str] = dict(re.findall(r"(=?\w+)\s*\{([^{}]*)\}", forms))
+    form = by_category.get("=" + shown) or by_category.get(plural_category(shown, lang)) or by_category.get("other", "#")
     return form.replace("#", shown)
 
 

@@ -51,3 +51,21 @@ def test_a_name_is_text_and_runs_nothing(reader, server) -> None:
     assert "<img" in widget.locator(".cv-figure-data").text_content()
     assert reader.page.evaluate("window.hacked === undefined")
     assert reader.page.locator("[data-calculator] img").count() == 0
+
+
+def test_the_chinese_headline_names_the_level_as_the_page_does(reader, server) -> None:
+    # yours 5 − 3 = 2; tea 6 − 3 = 3 on level 2 (another kind, same need): "第二层", as the
+    # results, notes and diagram write it, not "第 2 层". Every option worse off than nothing
+    # (yours 3 − 5, tea 4 − 7) adds the note that the likely choice is only the least bad.
+    widget = goto_calculator(reader, server, "zh", "competition",
+                             "v=1&name=咖啡&benefit=5&cost=3&name_1=茶&same_kind_1=no&same_need_1=yes&benefit_1=6&cost_1=3")
+    wait_state(widget, "ready")
+    assert widget.locator("[data-headline]").text_content().startswith("您最强的对手是第二层的茶：")
+    widget.locator("input[name=benefit]").fill("3")
+    widget.locator("input[name=cost]").fill("5")
+    widget.locator("input[name=benefit_1]").fill("4")
+    widget.locator("input[name=cost_1]").fill("7")
+    wait_state(widget, "ready")
+    notes = widget.locator("[data-note='competition.none_worth_it']")
+    assert notes.count() == 1 and "亏损 US$2" in notes.text_content()
+    assert reader.errors == []

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 # Month counts as the lifetime value calculator shows them: whole, with a decimal, and the
 # numbers where Russian changes form (1, 2–4, 5–20, 21, 22, 25, 111).
 MONTHS = [0, 1, 2, 4, 5, 11, 12, 21, 22, 25, 111, 1.5, 12.03, 1200]
-FORM = re.compile(r"(\w+)\s*\{([^{}]*)\}")  # one plural form: its category, its words
+FORM = re.compile(r"(=?\w+)\s*\{([^{}]*)\}")  # one plural form: its category (or =N), its words
 TEMPLATE = "{n, plural, one {# one} few {# few} many {# many} other {# other}}"
 
 NODE_SCRIPT = """
@@ -69,6 +69,24 @@ def test_the_build_chooses_the_form_the_browser_chooses(lang: str, browser_plura
         assert built == browser_plurals[(lang, shown)], f"{lang} {shown!r}: Babel {built} vs Intl {browser_plurals[(lang, shown)]}"
 
 
+EXACT_NODE = """
+import { fill } from "./docs/assets/js/format.js";
+const [cases, template] = JSON.parse(process.argv[1]);
+console.log(JSON.stringify(cases.map(([shown, locale]) => fill(template, (name) => (name === "n" ? shown : undefined), locale))));
+"""
+
+
+def test_a_form_for_one_number_comes_before_the_category() -> None:
+    # ICU's "=2 {…}": Chinese names a level "第二层", not "第 2 层"; other numbers take "other".
+    template = "{n, plural, =1 {第一层} =2 {第二层} one {# one} other {第 # 层}}"
+    cases = [("2", "zh"), ("1", "zh"), ("4", "zh"), ("1", "en"), ("2", "en")]
+    result = subprocess.run(["node", "--input-type=module", "-e", EXACT_NODE, json.dumps([cases, template])],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    expected = ["第二层", "第一层", "第 4 层", "第一层", "第二层"]
+    assert json.loads(result.stdout) == expected
+    assert [fill(template, {"n": shown}.get, lang) for shown, lang in cases] == expected
+
+
 def counted_placeholders(texts: Any, where: str = "") -> list[tuple[str, str, str, str]]:
     """(where, name, forms, the character after it) of every placeholder counting months in
     a catalogue's texts."""
@@ -95,6 +113,6 @@ def test_a_month_count_takes_every_plural_form_its_language_has(lang: str) -> No
         if categories == {"other"}:
             continue
         assert forms, f"{lang} {where}: {{{name}}} without plural forms"
-        given = {category for category, _ in FORM.findall(forms)}
+        given = {category for category, _ in FORM.findall(forms) if not category.startswith("=")}
         assert given == categories, f"{lang} {where}: forms {sorted(given)}, the language has {sorted(categories)}"
 

@@ -51,9 +51,10 @@ export function dataValue(value) {
 }
 
 // A placeholder, or one that chooses its words by the number it shows, in ICU's plural form:
-// "{months, plural, one {# month} other {# months}}", "#" standing for the number as shown.
+// "{months, plural, one {# month} other {# months}}", "#" standing for the number as shown;
+// "=2 {…}" is the form for a number shown as 2, before any category ("第二层", not "第 2 层").
 // The same syntax as PLACEHOLDER in sitebuild/formatting.py.
-const PLACEHOLDER = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}/g;
+const PLACEHOLDER = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}/g;
 
 // A template such as "{a} + {b} = {c}" with each placeholder replaced; unknown ones stay.
 // ``locale`` picks a plural form ("over 1 month", "über 12 Monate"): a template that counts
@@ -68,8 +69,9 @@ export function fill(template, lookup, locale) {
 
 // The form of ``forms`` ("one {# month} other {# months}") that suits the number ``shown``.
 export function pluralText(forms, shown, locale) {
-  const byCategory = Object.fromEntries([...forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
-  return (byCategory[pluralCategory(shown, locale)] ?? byCategory.other ?? "#").replaceAll("#", shown);
+  const byCategory = Object.fromEntries([...forms.matchAll(/(=?\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+  const form = byCategory["=" + shown] ?? byCategory[pluralCategory(shown, locale)] ?? byCategory.other ?? "#";
+  return form.replaceAll("#", shown);
 }
 
 const pluralRules = new Map();
