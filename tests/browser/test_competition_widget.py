@@ -69,3 +69,20 @@ def test_the_chinese_headline_names_the_level_as_the_page_does(reader, server) -
     notes = widget.locator("[data-note='competition.none_worth_it']")
     assert notes.count() == 1 and "亏损 US$2" in notes.text_content()
     assert reader.errors == []
+
+
+def test_two_options_with_one_name_are_told_apart_by_their_numbers(reader, server) -> None:
+    # Tea 6 − 3 = 3 leads Tea 5.5 − 3 = 2.5 by 0.5; yours 5 − 3 = 2. "choose Tea … the next
+    # best option, Tea" named one word for two things; each now carries its legend.
+    widget = goto_calculator(reader, server, "en", "competition",
+                             "v=1&name=Coffee&benefit=5&cost=3&name_1=Tea&same_kind_1=no&same_need_1=yes&benefit_1=6&cost_1=3"
+                             "&name_2=tea&same_kind_2=no&same_need_2=yes&benefit_2=5.5&cost_2=3")
+    wait_state(widget, "ready")
+    assert widget.locator("[data-headline]").text_content().startswith("Your strongest rival is Tea (Alternative 1), on level 2")
+    choice = widget.locator("[data-note='competition.likely_choice_alternative']").text_content()
+    assert "choose Tea (Alternative 1), which" in choice and "next best option, tea (Alternative 2), is $0.50" in choice
+    widget.locator("input[name=name_2]").fill("Green tea")
+    wait_state(widget, "ready")
+    assert widget.locator("[data-headline]").text_content().startswith("Your strongest rival is Tea, on level 2")
+    assert "next best option, Green tea, is" in widget.locator("[data-note='competition.likely_choice_alternative']").text_content()
+    assert reader.errors == []

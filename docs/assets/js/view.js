@@ -152,11 +152,31 @@ export class WidgetView {
   // An item as the reader named it ("Instant cereal"), else its legend ("Alternative 1").
   // Names come from the inputs, so they only ever become text, never HTML.
   itemName(item) {
-    // The item's text field names it: an alternative's "name", a segment's "segment".
+    const typed = this.typedName(item);
+    if (!typed) return this.legend(item);
+    // Two items with one name ("Tea" and "Tea") would make a sentence name the same word
+    // twice for two things: each then carries its legend too.
+    const shared = this.namedItems().some((other) => other !== item && this.typedName(other).toLowerCase() === typed.toLowerCase());
+    return shared ? fill(this.messages.widget.same_name, (name) => ({ name: typed, item: this.legend(item) })[name]) : typed;
+  }
+
+  // The name the reader typed for an item ("" if none): an alternative's "name", a segment's
+  // "segment" field.
+  typedName(item) {
     const named = this.spec.group && this.spec.group.fields.find((field) => field.kind === "text");
     const control = named && this.form.elements[item === 0 ? named.key : `${named.key}_${item}`];
-    const typed = control && !control.disabled ? control.value.trim() : "";
-    if (typed) return typed;
+    return control && !control.disabled ? control.value.trim() : "";
+  }
+
+  // The items shown in the form that can carry a name: the main one and the list's.
+  namedItems() {
+    const group = this.spec.group;
+    if (!group) return [];
+    const numbers = [...this.root.querySelectorAll("[data-item]:not([hidden])")].map((el) => +el.dataset.item);
+    return [0, ...numbers.filter((n) => n >= group.first)];
+  }
+
+  legend(item) {
     const texts = this.messages.calculator;
     return item === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(item));
   }
@@ -197,7 +217,8 @@ export class WidgetView {
         if (!note.params[name]) return undefined;
         const [kind, value] = note.params[name];
         const item = note.params[itemParam(name)];
-        if (item && kind === "text" && !String(value).trim()) return this.itemName(item[1]); // unnamed: its legend
+        // An item's name as the page names it: its legend if unnamed, with it if the name is shared.
+        if (item && kind === "text") return this.itemName(item[1]);
         if (kind === "fields") return value.map((key) => this.spec.labels.fields[key]).join(this.messages.widget.list_separator);
         // ``exact``: digits Python kept so that the number does not read as the threshold the
         // note compares it with ("12.03 months, longer than 12"): shown, not rounded away.
