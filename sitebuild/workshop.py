@@ -79,24 +79,28 @@ def cache_control(path: str) -> str | None:
 
 
 def render_library(lang: str, link_of: Callable[[str, str], str]) -> Markup:
-    """One card per scenario: its title, its question for the room, its link and a QR code.
+    """One card per scenario: its title, its question for the room with the trainer's note, its
+    link and a QR code.
 
     ``link_of(calculator_id, example)`` is the relative link to the filled calculator page.
     The QR code is drawn in the browser (share.js) from the link made absolute there, so it
     points wherever the site is published.
     """
     words = catalogue(lang, "workshop")["scenarios"]
+    trainer_note = catalogue(lang, "questions")["trainer_note"]
     cards = []
     for calculator_id, example in SCENARIOS:
         title = catalogue(lang, calculator_id)["examples"][example]["label"]
-        question = words["items"][f"{calculator_id}/{example}"]["question"]
+        item = words["items"][f"{calculator_id}/{example}"]
         href = escape(link_of(calculator_id, example))
         card = escape(calculator_id.replace("_", "-") + "-" + example)
         # The link and the code are named alike on every card: each is described by its title.
         cards.append(
             f'<li class="cv-scenario" id="{card}">'
             f'<h2 id="{card}-title">{escape(title)}</h2>'
-            f'<p><strong>{escape(words["question"])}</strong>{escape(question)}</p>'
+            f'<p><strong>{escape(words["question"])}</strong>{escape(item["question"])}</p>'
+            # What a good answer covers, folded as under each chapter's questions.
+            f'<details class="note"><summary>{escape(trainer_note)}</summary><p>{escape(item["note"])}</p></details>'
             f'<p><a class="md-button md-button--primary" href="{href}" aria-describedby="{card}-title">{escape(words["open"])}</a></p>'
             f'<figure class="cv-qr" data-qr-for="{href}" role="img" aria-label="{escape(words["qr"])}" aria-describedby="{card}-title"></figure>'
             "</li>"

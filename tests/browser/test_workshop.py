@@ -260,6 +260,12 @@ def test_scenario_library_cards_have_a_question_a_link_and_a_matching_qr_code(re
         assert decode_qr(page, f".cv-scenario:nth-child({index + 1}) svg") == link
         question = card.locator("p").first.inner_text()
         assert question.startswith(lead) and len(question) > len(lead) + 20 and question[len(lead)] != " "
+        # The trainer's note, folded as under each chapter's questions: what a good answer covers.
+        note = card.locator("details.note")
+        assert note.locator("summary").inner_text() == lookup(lang, "questions", "trainer_note")
+        assert not note.evaluate("d => d.open")
+        expected = lookup(lang, "workshop", "scenarios")["items"][f"{calculator_id}/{example}"]["note"]
+        assert note.locator("p").text_content() == expected and len(expected) > 80
         # Every card's link and code are named alike; each is described by its card's title.
         title = card.locator("h2").inner_text()
         for described in (card.locator("a.md-button"), card.locator("figure.cv-qr")):
