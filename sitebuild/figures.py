@@ -71,8 +71,9 @@ class Drawing:
 def _figure(name: str, words: dict[str, Any], fills: dict[str, str], wide: Drawing, narrow: Drawing) -> Markup:
     def svg(drawing: Drawing, layout: str) -> str:
         title_id, desc_id = f"cv-fig-{name}-{layout}-title", f"cv-fig-{name}-{layout}-desc"
+        search = " data-search-exclude" if layout == "narrow" else ""  # the same words, indexed once
         return (
-            f'<svg class="cv-drawing-{layout}" role="img" aria-labelledby="{title_id} {desc_id}" '
+            f'<svg class="cv-drawing-{layout}"{search} role="img" aria-labelledby="{title_id} {desc_id}" '
             f'viewBox="0 0 {drawing.width:g} {drawing.height:g}" width="100%" style="max-width:{drawing.width:g}px" '
             f'xmlns="http://www.w3.org/2000/svg" font-size="14">'
             f'<title id="{title_id}">{escape(words["title"].format(**fills))}</title>'

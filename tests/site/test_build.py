@@ -128,6 +128,14 @@ def test_calculators_stay_out_of_the_search_index(site_dir: Path) -> None:
         assert {"calculators/value/", "calculators/lifetime-value/", "calculators/competition/"} <= pages, lang
 
 
+def test_a_figure_drawn_twice_is_searched_once(site_dir: Path) -> None:
+    # Each chapter figure has a wide and a narrow drawing with the same words (figures.py);
+    # the search index takes them from one: the payments legend is in chapter 7's text once.
+    legend = lookup("en", "figures", "payments.legend").split("{")[0]  # "Each square is one monthly payment of "
+    texts = [html.unescape(doc["text"]) for doc in search_index(site_dir, "en")["docs"]]
+    assert sum(text.count(legend) for text in texts) == 1, legend
+
+
 def test_chinese_index_is_segmented_into_words(site_dir: Path) -> None:
     assert any("\u200b" in doc["text"] for doc in search_index(site_dir, "zh")["docs"])
 
