@@ -51,7 +51,7 @@ that customer is worth 9 / (0.00797 + 0.03) ≈ 237 today.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -718,7 +718,29 @@ def _param(kind: str, value: Any) -> tuple[str, Any]:
     return (kind, round(value, 6) if isinstance(value, float) else value)
 
 
-def _main_notes(customer: Customer, values: dict[str, Any]) -> list[Note]:
+def kept_apart(customer: Customer, values: Mapping[str, Any]) -> dict[str, float]:
+    """The results the notes compare with a threshold, with the digits that keep them apart
+    from it (:func:`calculators.schema.shown_apart`): a ratio below the target and a payback
+    beyond the 12-month yardstick.
+
+    2.9988 reads "3" at two decimals: "3:1, below your target of 3:1" would contradict itself,
+    so it is 2.999 (2.9938 stays 2.99, as it reads anyway); 12.025 months is 12.03, not "12".
+
+    >>> kept_apart(Customer(average_check=11.9, purchases_per_month=1, margin_percent=70,
+    ...                     lifetime_months=36, acquisition_cost=100), {"ltv_to_cac": 2.9988, "payback_months": 12.0048})
+    {'ltv_to_cac': 2.999, 'payback_months': 12.005}
+    """
+    apart: dict[str, float] = {}
+    ratio, target = values.get("ltv_to_cac"), customer.target_ltv_to_cac
+    if ratio is not None and not (ratio >= target or math.isclose(ratio, target, rel_tol=1e-9)):
+        apart["ltv_to_cac"] = shown_apart(ratio, target, NEEDED_DECIMALS)
+    payback = values.get("payback_months")
+    if payback is not None and payback > PAYBACK_GUIDE_MONTHS:
+        apart["payback_months"] = shown_apart(payback, PAYBACK_GUIDE_MONTHS, NEEDED_MONTHS_DECIMALS)
+    return apart
+
+
+def _main_notes(customer: Customer, values: dict[str, Any], apart: Mapping[str, float]) -> list[Note]:
     c = customer
     notes: list[Note] = []
     if c.margin_percent == 100:
@@ -735,16 +757,12 @@ def _main_notes(customer: Customer, values: dict[str, Any]) -> list[Note]:
     ratio = values.get("ltv_to_cac")
     if ratio is not None:
         target = c.target_ltv_to_cac
-        meets = ratio >= target or math.isclose(ratio, target, rel_tol=1e-9)
-        # Below the target, the ratio carries the digits that keep it apart from the target:
-        # 2.996 is "2.996:1, below 3:1", never "3:1, below your target of 3:1"; 2.9938 is
-        # "2.99:1", as its result reads.
-        if meets:
+        if "ltv_to_cac" not in apart:
             notes.append(Note("lifetime_value.ratio_meets_target", {
                 "ratio": _param("ratio", ratio), "target": _param("ratio", target)}))
         else:
             notes.append(Note("lifetime_value.ratio_below_target", {
-                "ratio": ("ratio", shown_apart(ratio, target, NEEDED_DECIMALS)), "target": _param("ratio", target),
+                "ratio": ("ratio", apart["ltv_to_cac"]), "target": _param("ratio", target),
             }, exact=frozenset({"ratio"})))
     if c.acquisition_cost is not None and c.margin_percent == 100 and c.target_ltv_to_cac > 0:
         notes.append(Note("lifetime_value.revenue_rule_of_thumb", {
@@ -757,10 +775,8 @@ def _main_notes(customer: Customer, values: dict[str, Any]) -> list[Note]:
         if values.get("paid_back") == "yes":
             notes.append(Note("lifetime_value.payback_within_12", {"payback_months": _param("months", payback)}))
     elif payback is not None:
-        # 12.025 months reads "12" at one decimal: "12.03 months, longer than 12 months".
-        notes.append(Note("lifetime_value.payback_over_12", {
-            "payback_months": ("months", shown_apart(payback, PAYBACK_GUIDE_MONTHS, NEEDED_MONTHS_DECIMALS)),
-        }, exact=frozenset({"payback_months"})))
+        notes.append(Note("lifetime_value.payback_over_12", {"payback_months": ("months", apart["payback_months"])},
+                          exact=frozenset({"payback_months"})))
     discounted = values.get("discounted_lifetime_value")
     if discounted is not None and c.discount_rate_percent is not None:
         notes.append(Note("lifetime_value.discounted_meaning", {
@@ -838,7 +854,8 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
         if isinstance(value, float) and not abs(value) <= RESULT_LIMIT:
             values[key] = None
             beyond = True
-    notes = _main_notes(main, values) + segment_notes
+    apart = kept_apart(main, values)
+    notes = _main_notes(main, values, apart) + segment_notes
     if beyond:
         notes.append(Note("lifetime_value.beyond_range", {"limit": ("number", RESULT_LIMIT)}))
     rate = None if main.discount_rate_percent is None else monthly_rate(main.discount_rate_percent)
@@ -846,7 +863,7 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
     # A chart of sums the page cannot show would draw numbers the results refuse to state.
     figure = {} if beyond else payback_chart(
         result.monthly_margin, result.lifetime_months, rate, main.acquisition_cost, churn_total)
-    return Evaluation(values=values, notes=tuple(notes), figure=figure)
+    return Evaluation(values=values, notes=tuple(notes), figure=figure, shown=apart)
 
 
 SCHEMA = Schema(

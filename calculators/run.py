@@ -31,7 +31,9 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     """Read ``fields`` (raw text by input key) in ``lang``'s number style and evaluate.
 
     Keys the calculator does not know are ignored. Returns ``{"ok", "items", "values",
-    "notes", "figure", "moves", "errors", "inputs", "link"}``; ``moves`` is what moves the
+    "shown", "notes", "figure", "moves", "errors", "inputs", "link"}``; ``shown`` are results
+    with the digits a note keeps them apart from a threshold with (``Evaluation.shown``), to be
+    shown in place of their usual rounding; ``moves`` is what moves the
     headline result (:mod:`calculators.sensitivity`), ``{}`` where nothing can; ``errors`` maps an input key to ``{"code",
     "params"}``; ``link`` is the ``v=1`` query that opens these inputs again (the page's Copy
     link, address bar and QR code), ``None`` while an input cannot be read. An unknown
@@ -47,7 +49,7 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     items = schema.items_in(list(fields))
     inputs, errors = read_inputs(schema, fields, lang, items)
     result: dict[str, Any] = {
-        "ok": False, "items": list(items), "values": {}, "notes": [], "figure": {}, "moves": {}, "errors": errors,
+        "ok": False, "items": list(items), "values": {}, "shown": {}, "notes": [], "figure": {}, "moves": {}, "errors": errors,
         "inputs": {key: clean(value) for key, value in inputs.items()},
         "link": None if errors else write_link(schema, inputs, fields, items),
     }
@@ -61,6 +63,7 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     result.update(
         ok=True,
         values={key: clean(value) for key, value in evaluation.values.items()},
+        shown={key: clean(value) for key, value in evaluation.shown.items()},
         notes=[note.as_json() for note in evaluation.notes],
         figure=evaluation.figure,
     )
@@ -110,7 +113,7 @@ def _refused(calculator_id: Any, lang: Any) -> dict[str, Any] | None:
 
 
 def _error_result(key: str, code: str) -> dict[str, Any]:
-    return {"ok": False, "items": [], "values": {}, "notes": [], "figure": {}, "moves": {}, "inputs": {},
+    return {"ok": False, "items": [], "values": {}, "shown": {}, "notes": [], "figure": {}, "moves": {}, "inputs": {},
             "errors": {key: {"code": code, "params": {}}}}
 
 

@@ -144,6 +144,10 @@ class Evaluation:
     notes: tuple[Note, ...] = ()
     #: JSON-ready data for a calculator's own figure (a chart's points, a diagram's places).
     figure: Mapping[str, Any] = field(default_factory=dict)
+    #: Results a note compares with a threshold, with the digits that keep them apart from it
+    #: (:func:`shown_apart`): the page shows these wherever it shows the result, so that a ratio
+    #: of 2.9988 reads "2.999" in its row and the headline as in "2.999:1, below 3:1".
+    shown: Mapping[str, float] = field(default_factory=dict)
 
 
 Inputs = Mapping[str, Any]

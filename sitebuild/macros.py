@@ -332,10 +332,14 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         for n in group.numbers():
             items.append(item(n, group.fields, f"_{n}", texts["group"]["item"].format(n=n)))
 
+    apart = result.get("shown", {})  # digits a note keeps a result apart from a threshold with (view.js)
+
     def shown_text(kind: str, key: str, value: Any) -> str:
         base = split_key(key)[0]
         if value is None:
             return texts.get("none", {}).get(base, widget["none"])
+        if key in apart:
+            return format_number(kind, apart[key], lang, currency, exact=True)
         if kind == "category":
             return texts["values"][base][value]
         word = texts.get("values", {}).get(base, {}).get(value)  # e.g. strongest_level 0: nobody there
@@ -370,7 +374,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
     refs = {key: format_number(schema.field(key).kind, float(text), lang, currency, exact=True)
             for key, text in fields.items() if schema.field(key).numeric and text != ""}
     refs.update({key: o["text"] for key, o in outputs.items()})
-    refs.update({key: format_number(kind, values[key], lang, currency, exact=exact(key))
+    refs.update({key: format_number(kind, apart.get(key, values[key]), lang, currency, exact=exact(key) or key in apart)
                  for key, kind in kinds.items()
                  if isinstance(values.get(key), (int, float)) and not isinstance(values.get(key), bool)
                  and kind not in ("item", "category", "level", "text") and texts.get("values", {}).get(split_key(key)[0], {}).get(values[key]) is None})

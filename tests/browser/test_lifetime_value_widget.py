@@ -180,6 +180,14 @@ def test_notes_never_state_a_number_that_reads_as_the_threshold_they_compare_it_
     # 720 ÷ 240.5 = 2.9938: "2,99:1" in the note as in the result
     assert any("2,99:1" in note for note in notes), notes
     assert text_of(widget, "ltv_to_cac") == "2,99"
+    assert text_of(widget, "payback_months") == "12,03"  # the result reads as its note does
+    # 11.90 × 0.7 × 36 = 299.88 ÷ 100 = 2.9988: "2,999" in its row, the headline and the note,
+    # never "3" beside "below your target of 3:1".
+    widget = goto_calculator(reader, server, "de", "lifetime-value", "v=1&average_check=11.9&margin_percent=70&acquisition_cost=100")
+    wait_value(widget, "ltv_to_cac", "2.9988")
+    assert text_of(widget, "ltv_to_cac") == "2,999"
+    assert widget.locator("[data-headline]").text_content().endswith("(LTV:CAC 2,999:1).")
+    assert "2,999:1" in widget.locator("[data-note='lifetime_value.ratio_below_target']").text_content()
     widget = goto_calculator(reader, server, "de", "lifetime-value", "v=1&acquisition_cost=0")
     wait_state(widget, "ready")
     assert value_of(widget, "ltv_to_cac") == "none"

@@ -939,6 +939,10 @@ def test_below_the_target_the_ratio_never_reads_as_the_target() -> None:
     [note] = [n for n in result["notes"] if n["key"] == "lifetime_value.ratio_below_target"]
     assert note["params"] == {"ratio": ["ratio", 2.999], "target": ["ratio", 3.0]}
     assert note["exact"] == ["ratio"]
+    # The result itself is shown so too, in its row and the headline: never "3" beside the note.
+    # (100 ÷ 8.33 = 12.0048 months to pay back, beyond the 12-month yardstick: 12.005 likewise.)
+    assert result["shown"] == {"ltv_to_cac": 2.999, "payback_months": 12.005}
+    assert result["values"]["ltv_to_cac"] == 2.9988
     # 12 × 0.7 × 36 = 302.4 ÷ 101 = 2.99406…: reads 2.99, as its result does.
     result = compute({"average_check": "12", "margin_percent": "70", "acquisition_cost": "101"})
     [note] = [n for n in result["notes"] if n["key"] == "lifetime_value.ratio_below_target"]
@@ -953,6 +957,9 @@ def test_a_payback_over_12_months_never_reads_as_12() -> None:
         [note] = [n for n in result["notes"] if n["key"].startswith("lifetime_value.payback")]
         assert note["key"] == "lifetime_value.payback_over_12"
         assert note["params"] == {"payback_months": ["months", shown]}
+        assert result["shown"]["payback_months"] == shown  # (and 720 ÷ 240.5 = 2.99 LTV:CAC, below 3)
+    # Within the yardstick and above the target (720 ÷ 60 = 12 LTV:CAC, 3 months): nothing kept apart.
+    assert compute({"acquisition_cost": "60"})["shown"] == {}
 
 
 def test_needed_decimals_are_the_decimals_the_page_shows() -> None:

@@ -70,6 +70,9 @@ export class WidgetView {
     }
     const currency = this.currency();
     const values = result.values;
+    // Results a note compares with a threshold, with the digits that keep them apart from it
+    // (2.999, not "3", beside "2.999:1, below 3:1"): shown so wherever the result is.
+    this.apart = result.shown || {};
     for (const output of this.root.querySelectorAll("output[data-key]")) {
       const key = output.dataset.key;
       output.removeAttribute("data-stale");
@@ -192,6 +195,7 @@ export class WidgetView {
   outputText(key, value, currency, exact = false) {
     const texts = this.messages.calculator;
     if (value === null) return (texts.none || {})[key.replace(/_\d+$/, "")] || this.messages.widget.none;
+    if (this.apart && Object.hasOwn(this.apart, key)) return resultText(texts, this.outputKind(key), key, this.apart[key], this.locale, currency, true);
     const kind = this.outputKind(key);
     // An alternative the reader named is shown by its name (not "Alternative 1"); a word the
     // catalogue has for the value ("nobody on this level") still comes first.
