@@ -195,13 +195,13 @@ export class WidgetView {
   outputText(key, value, currency, exact = false) {
     const texts = this.messages.calculator;
     if (value === null) return (texts.none || {})[key.replace(/_\d+$/, "")] || this.messages.widget.none;
-    if (this.apart && Object.hasOwn(this.apart, key)) return resultText(texts, this.outputKind(key), key, this.apart[key], this.locale, currency, true);
     const kind = this.outputKind(key);
+    if (this.apart && Object.hasOwn(this.apart, key)) return resultText(texts, kind, key, this.apart[key], this.locale, currency, true);
     // An alternative the reader named is shown by its name (not "Alternative 1"); a word the
     // catalogue has for the value ("nobody on this level") still comes first.
     const word = ((texts.values || {})[key.replace(/_\d+$/, "")] || {})[value];
     if (kind === "item" && word === undefined && value > 0) return this.itemName(value);
-    return resultText(texts, this.outputKind(key), key, value, this.locale, currency, exact);
+    return resultText(texts, kind, key, value, this.locale, currency, exact);
   }
 
   outputKind(key) {
