@@ -340,6 +340,7 @@ NOTES: dict[str, tuple[str, ...]] = {
     "competition.no_level_3": (),
     "competition.free_item": ("item", "name"),
     "competition.free_item_yours": ("name",),
+    "competition.free_item_yours_unnamed": (),  # "Your offer, , gives…" without a name
     "competition.shares_partial": ("given", "listed"),
     "competition.shares_zero_total": (),
 }
@@ -374,7 +375,9 @@ def notes_for(a: Assessment) -> tuple[Note, ...]:
             }))
         for number in a.free:
             free = a.item(number)
-            if number == YOURS:
+            if number == YOURS and not free.name.strip():
+                notes.append(Note("competition.free_item_yours_unnamed"))
+            elif number == YOURS:
                 notes.append(Note("competition.free_item_yours", {"name": ("text", free.name)}))
             else:
                 notes.append(Note("competition.free_item", {"item": ("item", number), "name": ("text", free.name)}))

@@ -433,6 +433,9 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         moves_output=moves_output(schema, texts, result["moves"]),
         m={"widget": widget, "calc": texts, "workshop": catalogue(lang, "workshop")}, questions=questions,
         counted=lambda forms, shown: plural_text(forms, shown, lang),
+        # As view.js: no formula for a result not given, or with a part that does not exist.
+        formula_shown=lambda formula, suffix: not outputs[formula["key"] + suffix]["missing"] and all(
+            values.get(part["ref"] + suffix, 0) is not None for part in formula["parts"] if "ref" in part),
         runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )
 

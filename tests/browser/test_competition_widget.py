@@ -85,4 +85,10 @@ def test_two_options_with_one_name_are_told_apart_by_their_numbers(reader, serve
     wait_state(widget, "ready")
     assert widget.locator("[data-headline]").text_content().startswith("Your strongest rival is Tea, on level 2")
     assert "next best option, Green tea, is" in widget.locator("[data-note='competition.likely_choice_alternative']").text_content()
+    # Your offer named like an alternative: the alternative carries its legend, your offer not
+    # ("your offer, tea", never "tea (your offer)": the sentences already say whose it is).
+    widget.locator("input[name=name]").fill("tea")
+    wait_state(widget, "ready")
+    assert widget.locator("[data-headline]").text_content().startswith("Your strongest rival is Tea (Alternative 1), on level 2")
+    assert "(your offer)" not in widget.locator(".cv-notes").text_content()
     assert reader.errors == []

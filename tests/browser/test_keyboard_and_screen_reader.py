@@ -161,4 +161,13 @@ def test_the_language_list_shuts_with_escape_and_opens_again_from_its_button(rea
     expect(first_language).not_to_be_visible()
     page.keyboard.press("Enter")
     expect(first_language).to_be_visible()
+    # The pointer: Escape shuts a list the pointer opened, and coming back to it opens it again.
+    page.locator("h1").first.click()  # focus out of the switcher
+    button.hover()
+    expect(first_language).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(first_language).not_to_be_visible()
+    page.mouse.move(5, 300)
+    button.hover()
+    expect(first_language).to_be_visible()
     assert reader.errors == []

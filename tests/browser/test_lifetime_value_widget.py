@@ -131,6 +131,14 @@ def test_formula_parts_add_up_in_the_browser_as_prerendered(reader, server) -> N
     widget.locator(".cv-more > summary").click()  # the formulas are among "more results"
     formula = widget.locator("[data-formula=lifetime_value]").inner_text()
     assert formula == "$9 × 33.333333 months = $300"
+    # At 0 % churn there is no lifetime and no LTV: no formula made of their "none" sentences
+    # ("$20 × No finite lifetime… months = No finite LTV…"); the monthly margin's stays.
+    widget = goto_calculator(reader, server, "ru", "lifetime-value", "v=1&basis=churn&churn_percent=0&acquisition_cost=100")
+    wait_value(widget, "lifetime_value", "none")
+    widget.locator(".cv-more > summary").click()
+    for key in ("lifetime_value", "ltv_to_cac"):
+        expect(widget.locator(f"[data-formula={key}]")).to_be_hidden()
+    expect(widget.locator("[data-formula=monthly_margin]")).to_be_visible()
 
 
 def test_the_segments_table_shows_no_stale_cell_and_no_empty_column(reader, server) -> None:

@@ -644,6 +644,10 @@ def test_your_free_offer_says_so():
     result = open_link({"name": "Sample", "benefit": "5", "cost": "0", "benefit_1": "6", "cost_1": "2"})
     assert note(result, "competition.free_item_yours") == {"name": "Sample"}
     assert "competition.ratio_disagrees" not in note_keys(result)
+    # Unnamed, the sentence has no name to give ("Your offer, , gives…" before).
+    unnamed = open_link({"name": "", "benefit": "5", "cost": "0", "benefit_1": "6", "cost_1": "2"})
+    assert "competition.free_item_yours_unnamed" in note_keys(unnamed)
+    assert "competition.free_item_yours" not in note_keys(unnamed)
 
 
 def test_three_equal_spends_show_shares_that_add_up_to_100_percent():

@@ -41,19 +41,25 @@ for (const type of ["focusin", "pointerover"]) {
 
 if (window.document$) window.document$.subscribe(refreshSwitcher);
 
-// Escape shuts the language list. Material shows it while focus is inside it (or the pointer
-// over it), so it would stay open on its button: the list is marked shut until focus leaves
-// the switcher or the reader opens it again with the button.
+// Escape shuts the language list. Material shows it while focus is inside it or the pointer
+// over it, so it would stay open: the list is marked shut (focus, if it was in the list, goes
+// to its button) until focus leaves the switcher, the pointer comes to it again, or the reader
+// opens it with the button.
+const selectOf = (node) => (node instanceof Element ? node.closest(".md-select") : null);
+
 document.addEventListener("keydown", (event) => {
-  const select = event.key === "Escape" && event.target instanceof Element && event.target.closest(".md-select");
+  if (event.key !== "Escape") return;
+  const select = selectOf(event.target) || document.querySelector(".md-select:hover");
   if (!select) return;
   select.classList.add("cv-select-shut");
-  select.querySelector("button").focus();
+  if (select.contains(document.activeElement)) select.querySelector("button").focus();
 });
-document.addEventListener("focusout", (event) => {
-  const select = event.target instanceof Element && event.target.closest(".md-select");
-  if (select && !select.contains(event.relatedTarget)) select.classList.remove("cv-select-shut");
-});
+for (const type of ["focusout", "pointerover"]) {  // leaving it, or coming to it from outside
+  document.addEventListener(type, (event) => {
+    const select = selectOf(event.target);
+    if (select && !select.contains(event.relatedTarget)) select.classList.remove("cv-select-shut");
+  });
+}
 document.addEventListener("click", (event) => {
   const button = event.target instanceof Element && event.target.closest(".md-select > button");
   if (button) button.parentElement.classList.remove("cv-select-shut");

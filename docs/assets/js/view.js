@@ -96,7 +96,9 @@ export class WidgetView {
     for (const formula of this.root.querySelectorAll("[data-formula]")) {
       const column = formula.closest("[data-item-column]");
       const suffix = column && +column.dataset.itemColumn > 1 ? "_" + column.dataset.itemColumn : "";
-      formula.hidden = !Object.hasOwn(values, formula.dataset.formula + suffix);
+      // A part that does not exist (no finite lifetime at 0 % churn) leaves no formula to show.
+      const parts = [...formula.querySelectorAll("[data-ref]")].map((ref) => ref.dataset.ref);
+      formula.hidden = !Object.hasOwn(values, formula.dataset.formula + suffix) || parts.some((key) => values[key] === null);
     }
     this.showItemTable(values);
     this.showNotes(result.notes || [], currency);
@@ -158,7 +160,9 @@ export class WidgetView {
     const typed = this.typedName(item);
     if (!typed) return this.legend(item);
     // Two items with one name ("Tea" and "Tea") would make a sentence name the same word
-    // twice for two things: each then carries its legend too.
+    // twice for two things: each then carries its legend too. Not your own offer: its
+    // sentences already say "your offer, Tea", and "Tea (your offer)" would say it twice.
+    if (item === 0) return typed;
     const shared = this.namedItems().some((other) => other !== item && this.typedName(other).toLowerCase() === typed.toLowerCase());
     return shared ? fill(this.messages.widget.same_name, (name) => ({ name: typed, item: this.legend(item) })[name]) : typed;
   }
