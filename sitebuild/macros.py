@@ -314,6 +314,8 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
     def item(number: int, item_fields: tuple[Field, ...], suffix: str, legend: str) -> dict[str, Any]:
         return {
             "number": number, "suffix": suffix, "legend": legend,
+            # Its name as the reader typed it, which names its row of results (view.js showNames).
+            "name": next((fields.get(f.key + suffix, "").strip() for f in item_fields if f.kind == "text"), ""),
             "shown": number in shown or number == 0 or (number == 1 and suffix == ""),
             "removable": bool(suffix),
             "fields": [label_of(f) for f in item_fields],

@@ -92,3 +92,18 @@ def test_two_options_with_one_name_are_told_apart_by_their_numbers(reader, serve
     assert widget.locator("[data-headline]").text_content().startswith("Your strongest rival is Tea (Alternative 1), on level 2")
     assert "(your offer)" not in widget.locator(".cv-notes").text_content()
     assert reader.errors == []
+
+
+def test_the_levels_diagram_names_options_as_the_sentences_do(reader, server) -> None:
+    # Two alternatives called "Tea" and "tea": the diagram and its table carry the legends as
+    # the headline does ("Tea（备选方案 1）"), and your offer's label uses the page's colon.
+    widget = goto_calculator(reader, server, "zh", "competition",
+                             "v=1&name=咖啡&benefit=5&cost=3&name_1=Tea&benefit_1=4&cost_1=1&name_2=tea&benefit_2=6&cost_2=1")
+    wait_state(widget, "ready")
+    widget.locator(".cv-more > summary").click()
+    diagram = widget.locator(".cv-figure svg.cv-levels").text_content()
+    assert "Tea（备选方案 1）" in diagram and "tea（备选方案 2）" in diagram
+    assert "您的产品：咖啡" in diagram
+    table = widget.locator(".cv-figure-data tbody").text_content()
+    assert "Tea（备选方案 1）" in table and "您的产品：咖啡" in table
+    assert reader.errors == []

@@ -103,10 +103,11 @@ function paybackChart(figure, text, lang, currency, width) {
   return [svg, legend, payback, dataTable(text.table, headers, rows)].filter(Boolean);
 }
 
-function levelsDiagram(figure, text, lang, currency, width, likely) {
+function levelsDiagram(figure, text, lang, currency, width, likely, nameOf) {
   if (!figure.levels) return [];
   const money = (value) => formatNumber("money", value, lang, currency);
-  const named = (item) => item.name || fill(text.unnamed, { n: item.number });
+  const named = (item) => (nameOf ? nameOf(item.number) : item.name || fill(text.unnamed, { n: item.number }));
+  const yours = fill(text.you_named, { name: (figure.you && figure.you.name) || "—" });
   const columns = [1, 2, 3].map((level) => (figure.alternatives || []).filter((a) => a.level === level));
   const side = width >= 600;  // three columns side by side, or stacked on a phone
   const [gap, rowHeight, pad] = [10, 24, 10];
@@ -138,11 +139,11 @@ function levelsDiagram(figure, text, lang, currency, width, likely) {
     top += box.height + gap;
   }
   if (figure.you) {
-    const you = `${likely === 0 ? "★ " : ""}${text.you}: ${figure.you.name || "—"} · ${money(figure.you.net)}`;
+    const you = `${likely === 0 ? "★ " : ""}${yours} · ${money(figure.you.net)}`;
     svg.append(el("text", { x: 4, y: height - 10, class: "cv-you" }, you));
   }
   const ratio = (value) => (value === null ? "—" : formatNumber("ratio", value, lang));
-  const rows = [[`${text.you}: ${figure.you ? figure.you.name || "—" : "—"}`, "—",
+  const rows = [[yours, "—",
     figure.you ? money(figure.you.net) : "—", figure.you ? ratio(figure.you.ratio) : "—"]];
   for (const item of figure.alternatives || []) rows.push([named(item), formatNumber("level", item.level, lang), money(item.net), ratio(item.ratio)]);
   return [svg, el("p", { class: "cv-legend-note" }, text.likely), dataTable(text.table, [text.alternative, text.level, text.net, text.ratio], rows)];
@@ -194,12 +195,13 @@ globalThis.window?.addEventListener("beforeprint", () => {
 // Draw the figure of a calculator into its container; a calculator without one draws nothing.
 // ``measured``: the container's width, read by the caller before it wrote to the page (0:
 // none yet, folded away).
-export function renderFigure(container, calculator, figure, text, lang, currency, values, measured) {
+// ``nameOf(item)``: an item as the page names it (view.js itemName: a shared name with its legend).
+export function renderFigure(container, calculator, figure, text, lang, currency, values, measured, nameOf) {
   const render = RENDERERS[calculator];
   if (!container || !render || !text) return;
   // No data (results beyond what the page can show): no chart, rather than an empty one.
   if (!figure || Object.keys(figure).length === 0) return container.replaceChildren();
   // Drawn at the container's own width, so text keeps its size on a phone.
   const width = Math.max(280, Math.round(measured || 640));
-  container.replaceChildren(...render(figure || {}, text, lang, currency, width, values.likely_choice));
+  container.replaceChildren(...render(figure || {}, text, lang, currency, width, values.likely_choice, nameOf));
 }

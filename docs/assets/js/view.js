@@ -387,7 +387,7 @@ export class WidgetView {
     const [figure, values] = this.figureArgs;
     this.figureWidth = width;
     const text = this.messages.calculator.figure;
-    renderFigure(container, this.spec.id, figure, text, this.locale, this.currency(), values, width);
+    renderFigure(container, this.spec.id, figure, text, this.locale, this.currency(), values, width, (item) => this.itemName(item));
   }
 
   // What moves the headline result (calculators/sensitivity.py), from the same answer.
