@@ -332,6 +332,8 @@ NOTES: dict[str, tuple[str, ...]] = {
     "competition.likely_choice_tied": ("choice", "choice_name", "net", "runner_up", "runner_up_name", "tied"),
     # Every option leaves the customer worse off: the likely choice is only the least bad.
     "competition.none_worth_it": ("loss",),
+    # No alternatives listed, and your offer already leaves the customer worse off than nothing.
+    "competition.yours_below_zero": ("loss",),
     "competition.ratio_disagrees": ("by_net", "by_net_name", "by_ratio", "by_ratio_name", "ratio"),
     "competition.strongest_threat_level_1": ("item", "name", "net", "your_net"),
     "competition.strongest_threat_level_2": ("item", "name", "net", "your_net"),
@@ -357,6 +359,9 @@ def notes_for(a: Assessment) -> tuple[Note, ...]:
     notes: list[Note] = []
     if not a.alternatives:
         notes.append(Note("competition.no_alternatives"))
+        your_net = _tidy(a.you.net)
+        if your_net is not None and your_net < 0:
+            notes.append(Note("competition.yours_below_zero", {"loss": ("money", -your_net)}))
     else:
         notes.append(_choice_note(a))
         best_net = _tidy(a.item(a.likely_choice).net)

@@ -688,3 +688,11 @@ def test_when_every_option_leaves_the_customer_worse_off_the_choice_is_called_th
     assert "competition.none_worth_it" not in note_keys(open_link({**query, "benefit": "5"}))
     # A loss under a cent is still a loss: 4.996 − 5 = −0.004.
     assert note(open_link({**query, "benefit": "4.996"}), "competition.none_worth_it") == {"loss": 0.004}
+
+
+def test_your_offer_alone_below_zero_is_said_to_leave_the_customer_worse_off():
+    # No alternatives listed: 1 − 2 = −1, a loss of $1 against buying nothing; at 2 − 2 = 0 none.
+    alone = open_link({"name": "Tea", "benefit": "1", "cost": "2"})
+    assert note_keys(alone)[:2] == ["competition.no_alternatives", "competition.yours_below_zero"]
+    assert note(alone, "competition.yours_below_zero") == {"loss": 1.0}
+    assert "competition.yours_below_zero" not in note_keys(open_link({"name": "Tea", "benefit": "2", "cost": "2"}))
