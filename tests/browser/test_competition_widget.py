@@ -91,6 +91,13 @@ def test_two_options_with_one_name_are_told_apart_by_their_numbers(reader, serve
     wait_state(widget, "ready")
     assert widget.locator("[data-headline]").text_content().startswith("Your strongest rival is Tea (Alternative 1), on level 2")
     assert "(your offer)" not in widget.locator(".cv-notes").text_content()
+    # A name that is another option's legend: "Alternative 2" typed for alternative 1, beside an
+    # unnamed alternative 2, is told apart too ("Alternative 2 (Alternative 1)").
+    widget.locator("input[name=name_1]").fill("Alternative 2")
+    widget.locator("input[name=name_2]").fill("")
+    wait_state(widget, "ready")
+    assert widget.locator("[data-headline]").text_content().startswith(
+        "Your strongest rival is Alternative 2 (Alternative 1), on level 2")
     assert reader.errors == []
 
 

@@ -163,7 +163,9 @@ export class WidgetView {
     // twice for two things: each then carries its legend too. Not your own offer: its
     // sentences already say "your offer, Tea", and "Tea (your offer)" would say it twice.
     if (item === 0) return typed;
-    const shared = this.namedItems().some((other) => other !== item && this.typedName(other).toLowerCase() === typed.toLowerCase());
+    // An unnamed item goes by its legend, so "Alternative 2" typed for alternative 1 is shared too.
+    const shown = (other) => (this.typedName(other) || this.legend(other)).toLowerCase();
+    const shared = this.namedItems().some((other) => other !== item && shown(other) === typed.toLowerCase());
     return shared ? fill(this.messages.widget.same_name, (name) => ({ name: typed, item: this.legend(item) })[name]) : typed;
   }
 
