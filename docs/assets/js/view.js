@@ -177,17 +177,21 @@ export class WidgetView {
     return control && !control.disabled ? control.value.trim() : "";
   }
 
-  // The items shown in the form that can carry a name: the main one and the list's.
+  // The items shown in the form that can carry a name: the list's, and the main one where it
+  // has a name of its own (your offer; not the lifetime value's main customer).
   namedItems() {
     const group = this.spec.group;
     if (!group) return [];
     const numbers = [...this.root.querySelectorAll("[data-item]:not([hidden])")].map((el) => +el.dataset.item);
-    return [0, ...numbers.filter((n) => n >= group.first)];
+    const named = group.fields.find((field) => field.kind === "text");
+    const main = named && this.form.elements[named.key] ? [0] : [];
+    return [...main, ...numbers.filter((n) => n >= group.first)];
   }
 
   legend(item) {
+    // (A calculator without a word for item 0, the lifetime value's, has it as {} in its spec.)
     const texts = this.messages.calculator;
-    return item === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(item));
+    return item === 0 && typeof texts.item_zero === "string" ? texts.item_zero : fill(texts.group.item, () => String(item));
   }
 
   // The rows of a list of items (the alternatives) carry the names the reader typed.
