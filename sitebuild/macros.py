@@ -279,7 +279,7 @@ def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
         "fields": {key: {"label": texts["fields"][key], "kind": f.kind,
                          "choices": texts.get("choices", {}).get(key, {})} for key, f in fields.items()},
         "outputs": {key: {"label": texts["outputs"][key], "kind": kind} for key, kind in outputs.items()},
-        "messages": {k: texts.get(k, {}) for k in ("values", "none", "group", "item_zero")},
+        "messages": script_texts(texts, ("values", "none", "group", "item_zero")),
         "none": catalogue(lang, "widget")["none"],
     }
 
@@ -412,7 +412,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             "fields": [_field_json(f) for f in group.fields], "outputs": {o.key: o.kind for o in group.outputs},
         },
         "outputs": {o.key: o.kind for o in schema.outputs},
-        "messages": {"widget": widget, "calculator": {k: texts.get(k, {}) for k in ("values", "none", "notes", "group", "item_zero", "figure", "headline")},
+        "messages": {"widget": widget, "calculator": script_texts(texts, ("values", "none", "notes", "group", "item_zero", "figure", "headline")),
                      "workshop": {k: catalogue(lang, "workshop")[k] for k in ("actions", "qr", "mine", "export")}},
         # For exports: the calculator's name and every input's and result's label.
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
@@ -440,6 +440,13 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
             values.get(part["ref"] + suffix, 0) is not None for part in formula["parts"] if "ref" in part),
         runtime_json=json.dumps(runtime_urls), spec_json=json.dumps(spec, ensure_ascii=False),
     )
+
+
+def script_texts(texts: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The parts of a calculator's catalogue a page's script reads. A part the catalogue lacks
+    is an empty table, except ``item_zero``, a word ("your offer"): as ``{}`` it would read as
+    a word in JavaScript (the lifetime value has none), so it is left out."""
+    return {k: texts.get(k, {}) for k in keys if k in texts or k != "item_zero"}
 
 
 def moves_output(schema: Schema, texts: dict[str, Any], moves: dict[str, Any]) -> str:

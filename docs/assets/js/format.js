@@ -96,7 +96,7 @@ export function resultText(texts, kind, key, value, lang, currency, exact = fals
   const word = ((texts.values || {})[base] || {})[value];
   if (word !== undefined) return word;
   if (kind === "category" || kind === "text") return String(value);
-  if (kind === "item") return value === 0 && typeof texts.item_zero === "string" ? texts.item_zero : fill(texts.group.item, () => String(value));
+  if (kind === "item") return value === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(value));
   return formatNumber(kind, value, lang, currency, exact);
 }
 

@@ -169,10 +169,14 @@ export class WidgetView {
     return shared ? fill(this.messages.widget.same_name, (name) => ({ name: typed, item: this.legend(item) })[name]) : typed;
   }
 
-  // The name the reader typed for an item ("" if none): an alternative's "name", a segment's
-  // "segment" field.
+  // The field that names an item: an alternative's "name", a segment's "segment".
+  nameField() {
+    return this.spec.group && this.spec.group.fields.find((field) => field.kind === "text");
+  }
+
+  // The name the reader typed for an item ("" if none).
   typedName(item) {
-    const named = this.spec.group && this.spec.group.fields.find((field) => field.kind === "text");
+    const named = this.nameField();
     const control = named && this.form.elements[item === 0 ? named.key : `${named.key}_${item}`];
     return control && !control.disabled ? control.value.trim() : "";
   }
@@ -183,15 +187,14 @@ export class WidgetView {
     const group = this.spec.group;
     if (!group) return [];
     const numbers = [...this.root.querySelectorAll("[data-item]:not([hidden])")].map((el) => +el.dataset.item);
-    const named = group.fields.find((field) => field.kind === "text");
+    const named = this.nameField();
     const main = named && this.form.elements[named.key] ? [0] : [];
     return [...main, ...numbers.filter((n) => n >= group.first)];
   }
 
   legend(item) {
-    // (A calculator without a word for item 0, the lifetime value's, has it as {} in its spec.)
     const texts = this.messages.calculator;
-    return item === 0 && typeof texts.item_zero === "string" ? texts.item_zero : fill(texts.group.item, () => String(item));
+    return item === 0 && texts.item_zero ? texts.item_zero : fill(texts.group.item, () => String(item));
   }
 
   // The rows of a list of items (the alternatives) carry the names the reader typed.
