@@ -143,6 +143,13 @@ def define_env(env: Any) -> None:
         return workshop.render_library(lang(), link_of)
 
     @env.macro
+    def scenario(calculator_id: str, example: str) -> Markup:
+        """A scenario's title as the library shows it, linked to its card: a plan that names
+        its cases cannot drift from the titles trainers look for."""
+        href = page_path("workshop/scenarios") + "#" + workshop.scenario_card(calculator_id, example)
+        return Markup(f'<a href="{escape(href)}">{escape(workshop.scenario_title(calculator_id, example, lang()))}</a>')
+
+    @env.macro
     def compare_room() -> Markup:
         specs = {s.slug: compare_spec(s, lang()) for s in CALCULATORS.values()}
         return workshop.render_compare(lang(), specs, runtime_paths())

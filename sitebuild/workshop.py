@@ -78,6 +78,18 @@ def cache_control(path: str) -> str | None:
     return None
 
 
+def scenario_card(calculator_id: str, example: str) -> str:
+    """The id of a scenario's card in the library: the anchor a trainer's plan links to."""
+    if (calculator_id, example) not in SCENARIOS:
+        raise ValueError(f"no scenario {calculator_id}/{example} in the library")
+    return calculator_id.replace("_", "-") + "-" + example
+
+
+def scenario_title(calculator_id: str, example: str, lang: str) -> str:
+    """A scenario's title: its example's label in the calculator's catalogue."""
+    return catalogue(lang, calculator_id)["examples"][example]["label"]
+
+
 def render_library(lang: str, link_of: Callable[[str, str], str]) -> Markup:
     """One card per scenario: its title, its question for the room with the trainer's note, its
     link and a QR code.
@@ -90,10 +102,10 @@ def render_library(lang: str, link_of: Callable[[str, str], str]) -> Markup:
     trainer_note = catalogue(lang, "questions")["trainer_note"]
     cards = []
     for calculator_id, example in SCENARIOS:
-        title = catalogue(lang, calculator_id)["examples"][example]["label"]
+        title = scenario_title(calculator_id, example, lang)
         item = words["items"][f"{calculator_id}/{example}"]
         href = escape(link_of(calculator_id, example))
-        card = escape(calculator_id.replace("_", "-") + "-" + example)
+        card = escape(scenario_card(calculator_id, example))
         # The link and the code are named alike on every card: each is described by its title.
         cards.append(
             f'<li class="cv-scenario" id="{card}">'
