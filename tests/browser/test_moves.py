@@ -110,6 +110,15 @@ def test_the_section_passes_axe(browser, server, lang: str, scheme: str, width: 
         const td = document.querySelector(".cv-moves-grid td[data-mine]");
         const box = td.closest(".cv-table-wrap").getBoundingClientRect(), cell = td.getBoundingClientRect();
         return cell.left >= box.left - 1 && cell.right <= box.right + 1; }""", timeout=5_000)
+    # The columns' input stays in view beside the corner, wrapped to the room left, where its
+    # cell, spanning every column, slides under the corner as the box scrolls.
+    across = page.evaluate("""() => {
+        const box = document.querySelector(".cv-moves-grid .cv-table-wrap");
+        const corner = box.querySelector(".cv-moves-corner").getBoundingClientRect();
+        const label = box.querySelector(".cv-moves-across").getBoundingClientRect();
+        const outer = box.getBoundingClientRect();
+        return {scrolled: box.scrollLeft > 0, clear: label.left >= corner.right - 1, inside: label.right <= outer.right + 1}; }""")
+    assert across == {"scrolled": width < 700, "clear": True, "inside": True}
     page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
     result = page.evaluate("axe.run('.cv-moves', {resultTypes: ['violations']})")
     found = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]]

@@ -156,7 +156,11 @@ function twoWay(grid, words, id) {
   // Two header rows: the columns' input over its values; the rows' input in the corner.
   const top = el("tr");
   top.append(el("th", { scope: "col", rowspan: "2", class: "cv-moves-corner" }, `${words.label(grid.rows_key)} \u2193`));
-  top.append(el("th", { scope: "colgroup", colspan: String(grid.columns.length) }, `${words.label(grid.columns_key)} \u2192`));
+  // The columns' input in a box of its own: on a phone, where the table scrolls sideways, it
+  // stays in view beside the corner (guide.css), where its cell would slide under the corner.
+  const across = el("th", { scope: "colgroup", colspan: String(grid.columns.length) });
+  across.append(el("span", { class: "cv-moves-across" }, `${words.label(grid.columns_key)} \u2192`));
+  top.append(across);
   const head = el("tr");
   grid.columns.forEach((value, c) => head.append(el("th", { scope: "col", ...(c === grid.column ? { class: "cv-moves-mine" } : {}) },
     words.input(grid.columns_key, value))));
@@ -238,13 +242,20 @@ export function renderMoves(section, moves, spec, locale, currency, width) {
 }
 
 // On a phone the two-way table is wider than the screen: scroll its box (never the page) so
-// that the reader's own cell is in view.
+// that the reader's own cell is in view, and keep the columns' input beside the corner, as
+// wide as the box leaves it (the corner's width and the box's, given to guide.css). Every
+// size is read before anything is written: one layout, the frame's own.
 function showMine(body) {
   const mine = body.querySelector("td[data-mine]");
   const box = mine && mine.closest(".cv-table-wrap");
   if (!box || box.clientWidth === 0) return;
   const right = mine.offsetLeft + mine.offsetWidth;
+  const corner = box.querySelector(".cv-moves-corner").offsetWidth;
+  const room = box.clientWidth - corner;
   if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
+  const table = box.querySelector("table");
+  table.style.setProperty("--cv-moves-corner", `${corner}px`);
+  table.style.setProperty("--cv-moves-room", `${room}px`);
 }
 
 function legend(words) {
