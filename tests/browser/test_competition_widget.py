@@ -114,3 +114,27 @@ def test_the_levels_diagram_names_options_as_the_sentences_do(reader, server) ->
     table = widget.locator(".cv-figure-data tbody").text_content()
     assert "Tea（备选方案 1）" in table and "您的产品：咖啡" in table
     assert reader.errors == []
+
+
+def test_the_address_bar_reopens_what_a_link_of_unknown_keys_shows(reader, server) -> None:
+    # Unknown keys are ignored (an alternative 9 where 8 is the last; an item 0), so each link
+    # opens v=1's defaults: no alternatives, unlike the page's own example (the breakfast table).
+    # The address bar must then keep "?v=1": bare, it would reopen the breakfast table.
+    for query in ("v=1&benefit_9=5&cost_9=1&name_9=Nine", "v=1&benefit_0=5"):
+        widget = goto_calculator(reader, server, "en", "competition", query)
+        wait_state(widget, "ready")
+        page = widget.page
+        shown = {o.get_attribute("data-key"): o.get_attribute("data-value") for o in widget.locator("output[data-key]").all()}
+        assert shown["share_you"] == "1"  # yours alone: 5 of 5
+        page.wait_for_url(re.compile(r"/calculators/competition/\?v=1$"))
+        page.goto(page.url)
+        again = page.locator("[data-calculator]").first
+        wait_state(again, "ready")
+        assert {o.get_attribute("data-key"): o.get_attribute("data-value") for o in again.locator("output[data-key]").all()} == shown
+    # The page's own example, the breakfast table, is not v=1's defaults: the address names it
+    # by its versioned link (as a trainer may copy it from there), never by a bare address.
+    widget = goto_calculator(reader, server, "en", "competition")
+    wait_state(widget, "ready")
+    assert value_of(widget, "share_you") == "0.25"
+    widget.page.wait_for_url(re.compile(r"/calculators/competition/\?v=1&need="))
+    assert reader.errors == []

@@ -312,8 +312,12 @@ class CalculatorWidget {
     if (!this.ownsAddress()) return;
     const query = new URLSearchParams(this.lastLink);
     if (isPresenting(this.root)) query.set("present", "1"); // the address bar only; shared links never
-    // The example as published needs no query: keep such an address clean.
-    const search = [...query.keys()].length > 1 ? "?" + query.toString() : "";
+    // The version's defaults need no query where they are the page's own example: keep such an
+    // address clean. Only there: on the competition page, whose example is the breakfast
+    // table, a bare address would reopen the table instead of a "v=1" link's defaults; and an
+    // example in the address stays a versioned link, as a trainer may copy it from there.
+    const bare = [...query.keys()].length === 1 && this.lastLink === this.spec.link.example;
+    const search = bare ? "" : "?" + query.toString();
     // Not when nothing changes: each history entry update costs the browser several ms.
     if (search !== location.search) this.writeAddress(location.pathname + search + location.hash);
   }
