@@ -303,3 +303,22 @@ def test_blocked_runtime_fails_visibly_and_retry_works(watched, server) -> None:
     widget.locator("[data-action=retry]").click()
     wait_state(widget, "ready")
     watched.errors.clear()  # the blocked request itself is logged by Chromium
+
+
+def test_an_added_offer_opens_empty_even_where_one_was_removed(reader, server) -> None:
+    widget = open_calculator(reader, server, "en")
+    wait_state(widget, "ready")
+    add = widget.locator("[data-action=add-item]")
+    add.click()
+    widget.locator("input[name=economic_2]").fill("200")
+    widget.locator("input[name=price_2]").fill("150")
+    # Offer 2: 200 + 30 + 0 − (150 + 0 + 1 × 20) = 60 beats offer 1's 120 − 100 = 20.
+    wait_value(widget, "best_by_subtraction", "2")
+    widget.locator("fieldset[data-item='2'] [data-action=remove-item]").click()
+    wait_value(widget, "net_value", "20")
+    add.click()  # offer 2 comes back as a new offer: empty, as on a fresh page, not 200 and 150
+    for key in ("economic_2", "price_2"):
+        assert widget.locator(f"input[name={key}]").input_value() == ""
+    wait_state(widget, "invalid")  # its price is asked for, beside the field
+    expect(widget.locator("[data-error-for=price_2]")).to_be_visible()
+    assert reader.errors == []

@@ -521,9 +521,16 @@ class CalculatorWidget {
     this.schedule(0);
   }
 
+  // A new item opens blank, as every item the page has not shown yet: never with the numbers
+  // of an item the reader removed before (a hidden item keeps its controls).
   addItem() {
     const next = this.view.items().find((f) => f.hidden);
     if (!next) return;
+    for (const control of next.querySelectorAll("input[name]")) control.value = "";
+    for (const control of next.querySelectorAll("select[name]")) {
+      for (const foreign of control.querySelectorAll("option[data-foreign]")) foreign.remove(); // a link's unknown choice
+      control.selectedIndex = 0;
+    }
     this.view.showItem(next, true);
     next.querySelector("input, select").focus();
     this.acted = true;
