@@ -769,14 +769,14 @@ def _main_notes(customer: Customer, values: dict[str, Any], apart: Mapping[str, 
             "target": _param("ratio", c.target_ltv_to_cac),
         }))
     payback = values.get("payback_months")
-    if payback is not None and payback <= PAYBACK_GUIDE_MONTHS:
-        # "Within the yardstick" is no praise for a customer who leaves first (a month's
-        # lifetime, 6.7 months to pay back): the result "not within the lifetime" says it all.
-        if values.get("paid_back") == "yes":
+    # The 12-month yardstick says nothing of a customer who leaves first (a month's lifetime,
+    # 6.7 or 13 months to pay back): the result "not within the lifetime" says it all.
+    if payback is not None and values.get("paid_back") != "no":
+        if payback <= PAYBACK_GUIDE_MONTHS:
             notes.append(Note("lifetime_value.payback_within_12", {"payback_months": _param("months", payback)}))
-    elif payback is not None:
-        notes.append(Note("lifetime_value.payback_over_12", {"payback_months": ("months", apart["payback_months"])},
-                          exact=frozenset({"payback_months"})))
+        else:
+            notes.append(Note("lifetime_value.payback_over_12", {"payback_months": ("months", apart["payback_months"])},
+                              exact=frozenset({"payback_months"})))
     discounted = values.get("discounted_lifetime_value")
     if discounted is not None and c.discount_rate_percent is not None:
         notes.append(Note("lifetime_value.discounted_meaning", {
@@ -854,6 +854,12 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
         if isinstance(value, float) and not abs(value) <= RESULT_LIMIT:
             values[key] = None
             beyond = True
+    # A ratio is not shown beside an LTV that is not (beyond the limit: its ratio may be
+    # within it): it would state what the page refuses to (LTV "none", LTV:CAC 240,000,000,000,000).
+    for key in [k for k in values if "lifetime_value" in k and values[k] is None]:
+        ratio_key = key.replace("lifetime_value", "ltv_to_cac")
+        if ratio_key in values:
+            values[ratio_key] = None
     apart = kept_apart(main, values)
     notes = _main_notes(main, values, apart) + segment_notes
     if beyond:

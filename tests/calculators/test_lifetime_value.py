@@ -275,10 +275,19 @@ def test_fitness_club_below_target_shows_what_each_lever_would_need():
 
 
 def test_acquisition_cost_beyond_the_lifetimes_margin_is_not_paid_back():
-    values = values_of({**FITNESS_CLUB, "acquisition_cost": "1000"})
+    result = compute({**FITNESS_CLUB, "acquisition_cost": "1000"})
+    values = result["values"]
     # 1000 / 20 = 50 months > 36 months.
     assert values["payback_months"] == 50.0
     assert values["paid_back"] == "no"
+    # No 12-month yardstick for a cost never paid back: "50 months, longer than 12" would
+    # read as if it were paid back late. The same for 13 months against a lifetime of 1
+    # (20 × 1 × 50 % = 10 a month, 130 ÷ 10 = 13; 100 % churn).
+    assert "lifetime_value.payback_over_12" not in note_keys(result)
+    short = compute({**FITNESS_CLUB, "margin_percent": "50", "lifetime_months": "", "churn_percent": "100",
+                     "acquisition_cost": "130"})
+    assert (short["values"]["payback_months"], short["values"]["paid_back"]) == (13.0, "no")
+    assert not any(key.startswith("lifetime_value.payback_") for key in note_keys(short))
 
 
 def test_payback_exactly_at_the_end_of_the_lifetime_counts_as_paid_back():
@@ -702,6 +711,21 @@ def test_extreme_inputs_give_none_and_a_note_never_a_huge_number():
     assert values["lifetime_value"] is None and values["ltv_to_cac"] is None
     assert values["monthly_margin"] == 1e12
     assert result["notes"][-1] == {"key": "lifetime_value.beyond_range", "params": {"limit": ["number", 1e15]}}
+
+
+def test_a_ratio_is_not_shown_beside_an_ltv_beyond_the_range():
+    result = compute({"average_check": "1000000000", "purchases_per_month": "1000", "lifetime_months": "1200",
+                      "acquisition_cost": "5"})
+    values = result["values"]
+    # LTV 1e9 × 1000 × 1 × 1200 = 1.2e15 is beyond 1e15; its ratio 1.2e15 ÷ 5 = 2.4e14 is not,
+    # but stated beside an LTV the page does not show it would contradict it.
+    assert values["lifetime_value"] is None and values["ltv_to_cac"] is None
+    assert result["notes"][-1]["key"] == "lifetime_value.beyond_range"
+    # The same for a segment: 1e9 × 1000 × 1 × 1200 again, its cost 5.
+    segment = compute({"segment_1": "Big", "share_percent_1": "100", "average_check_1": "1000000000",
+                       "purchases_per_month_1": "1000", "lifetime_months_1": "1200", "acquisition_cost": "5"})["values"]
+    assert segment["lifetime_value_1"] is None and segment["ltv_to_cac_1"] is None
+    assert segment["blended_lifetime_value"] is None and segment["blended_ltv_to_cac"] is None
 
 
 def test_tiny_churn_with_a_large_margin_is_beyond_range_not_overflow():
