@@ -129,10 +129,20 @@ def shown_apart(value: float, threshold: float, decimals: int) -> float:
     (2.99, 0.004, 5.0)
     """
     for places in range(decimals, MOST_DECIMALS + 1):
-        shown = float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+        shown = rounded(value, places)
         if shown != threshold:
             return shown
     return round(float(value), MOST_DECIMALS)
+
+
+def rounded(value: float, places: int) -> float:
+    """``value`` as the page shows it at ``places`` decimals: half away from zero, from the
+    shortest decimal that reads back as the float (``rounded(1.005, 2)`` → 1.01).
+
+    >>> rounded(1.005, 2), rounded(0.99995000249, 4), rounded(-2.5, 0)
+    (1.01, 1.0, -3.0)
+    """
+    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)

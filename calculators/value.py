@@ -45,6 +45,7 @@ from typing import Any, Literal
 
 from .schema import (
     RESULT_LIMIT,
+    SHOWN_DECIMALS,
     Evaluation,
     Field,
     Inputs,
@@ -52,6 +53,8 @@ from .schema import (
     Note,
     Output,
     Schema,
+    rounded,
+    shown_apart,
 )
 
 Verdict = Literal["positive", "negative", "break_even"]
@@ -265,7 +268,37 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
             notes.insert(0, Note("value.best_tied", {
                 "count": ("count", tied), "net": ("money", values["net_value" + ("" if best == 1 else f"_{best}")]),
                 "best": ("item", best)}))
-    return Evaluation(values=values, notes=tuple(notes), figure=benefit_cost_chart(comparison, (1, *items)))
+    return Evaluation(values=values, notes=tuple(notes), figure=benefit_cost_chart(comparison, (1, *items)),
+                      shown=kept_apart(values, suffixes))
+
+
+def kept_apart(values: dict[str, Any], suffixes: Sequence[str]) -> dict[str, float]:
+    """The results a verdict rests on, with the digits that keep them apart from what they are
+    compared with (:func:`calculators.schema.shown_apart`): an offer that gains or loses value
+    never shows a ratio of "1", nor a total cost that reads as its total benefit.
+
+    A benefit of 80 against a cost of 80.004 is a loss of 0.004: at their usual digits the
+    ratio 0.99995 reads "1" and the cost "$80.00" beside "$80", under "No value". Both keep
+    the digits that tell them apart.
+
+    >>> kept_apart({"total_benefit": 80.0, "total_cost": 80.004, "value_ratio": 80 / 80.004,
+    ...             "verdict": "negative"}, [""])
+    {'value_ratio': 0.99995, 'total_cost': 80.004}
+    >>> kept_apart({"total_benefit": 120.0, "total_cost": 100.0, "value_ratio": 1.2, "verdict": "positive"}, [""])
+    {}
+    """
+    ratio_places, money_places = SHOWN_DECIMALS["ratio"], SHOWN_DECIMALS["money"]
+    apart: dict[str, float] = {}
+    for suffix in suffixes:
+        if values["verdict" + suffix] == "break_even":
+            continue  # equal within a millionth: "1" and equal amounts are the truth
+        benefit, cost, ratio = (values[key + suffix] for key in ("total_benefit", "total_cost", "value_ratio"))
+        if ratio is not None and rounded(ratio, ratio_places) == 1:
+            apart["value_ratio" + suffix] = shown_apart(ratio, 1.0, ratio_places)
+        benefit_shown = rounded(benefit, money_places)
+        if rounded(cost, money_places) == benefit_shown:
+            apart["total_cost" + suffix] = shown_apart(cost, benefit_shown, money_places)
+    return apart
 
 
 def _unpriced_time(offers: Sequence[Offer], numbers: Sequence[int]) -> Iterator[Note]:

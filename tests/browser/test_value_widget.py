@@ -322,3 +322,17 @@ def test_an_added_offer_opens_empty_even_where_one_was_removed(reader, server) -
     wait_state(widget, "invalid")  # its price is asked for, beside the field
     expect(widget.locator("[data-error-for=price_2]")).to_be_visible()
     assert reader.errors == []
+
+
+def test_a_loss_of_a_fraction_of_a_cent_reads_as_a_loss_everywhere(reader, server) -> None:
+    # 80 − 80.004 = −0.004: the ratio 80 ÷ 80.004 = 0.99995 and the cost keep the digits that
+    # tell them from "1" and from the benefit of $80, in their rows and in the headline.
+    widget = open_calculator(reader, server, "en", "v=1&economic=80&psychological=0&price=80.004&time_hours=0")
+    wait_value(widget, "verdict", "negative")
+    assert pages.text_of(widget, "value_ratio") == "0.99995"
+    assert pages.text_of(widget, "total_cost") == "$80.004"
+    assert pages.text_of(widget, "total_benefit") == "$80"
+    assert value_of(widget, "value_ratio") == "0.99995"  # data-value: the number as computed, to six places
+    headline = widget.locator("[data-headline]").text_content()
+    assert "0.99995" in headline and "$0.004" in headline
+    assert reader.errors == []

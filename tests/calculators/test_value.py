@@ -175,3 +175,25 @@ def test_hours_without_a_value_for_an_hour_are_said_to_cost_nothing() -> None:
                         "economic_2": "70", "price_2": "50", "time_hours_2": "1.5"}, "en")
     assert [(n["key"], n["params"]) for n in two["notes"] if n["key"].startswith("value.time")] == \
         [("value.time_unpriced_item", {"item": ["item", 2], "hours": ["hours", 1.5]})]
+
+
+def test_a_gain_or_a_loss_never_reads_as_a_ratio_of_one_or_equal_amounts() -> None:
+    def shown(query: dict[str, str]) -> dict[str, float]:
+        result = run("value", link_fields("value", query), "link")
+        assert result["ok"], result["errors"]
+        return result["shown"]
+
+    plain = {"psychological": "0", "time_hours": "0"}
+    # 80 of benefit against 80.004 of cost: a loss of 0.004. At their usual digits the ratio
+    # 80 ÷ 80.004 = 0.99995 reads "1" and the cost "$80.00" beside "$80", under "No value".
+    assert shown({**plain, "economic": "80", "price": "80.004"}) == {"value_ratio": 0.99995, "total_cost": 80.004}
+    # A gain of 0.01 on 100: 100.01 ÷ 100 = 1.0001 reads "1" at two decimals; the amounts
+    # differ already ($100.01 against $100).
+    assert shown({**plain, "economic": "100.01", "price": "100"}) == {"value_ratio": 1.0001}
+    # Break-even reads as it is; so does the page's example, far from 1 (120 ÷ 100 = 1.2).
+    assert shown({**plain, "economic": "80", "price": "80"}) == {}
+    assert shown({}) == {}
+    # Offer 2 beside the example: 50 against 49.996, ratio 1.00008: "1.00" at two decimals,
+    # "1.000" at three, "1.0001" at four, the fewest that tell it from 1.
+    offer_2 = {"economic_2": "50", "psychological_2": "0", "price_2": "49.996", "time_hours_2": "0"}
+    assert shown(offer_2) == {"value_ratio_2": 1.0001, "total_cost_2": 49.996}
