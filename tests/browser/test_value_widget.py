@@ -336,3 +336,16 @@ def test_a_loss_of_a_fraction_of_a_cent_reads_as_a_loss_everywhere(reader, serve
     headline = widget.locator("[data-headline]").text_content()
     assert "0.99995" in headline and "$0.004" in headline
     assert reader.errors == []
+
+
+def test_a_link_s_unknown_currency_is_refused_and_never_written_on_the_numbers(reader, server) -> None:
+    widget = open_calculator(reader, server, "en", "v=1&currency=XYZ")
+    wait_state(widget, "invalid")
+    expect(widget.locator("[data-error-for=currency]")).to_be_visible()
+    # The results shown are the example's, in its dollars: 90 + 30 + 0 = 120.
+    assert pages.text_of(widget, "total_benefit") == "$120"
+    assert "XYZ" not in widget.locator(".cv-results").text_content()
+    widget.locator("select[name=currency]").select_option("EUR")
+    wait_value(widget, "net_value", "20")
+    assert pages.text_of(widget, "total_benefit") == "€120"
+    assert reader.errors == []

@@ -51,10 +51,13 @@ export class WidgetView {
     if (more) more.open = open; // opened for the details: the details are what the reader asked for
   }
 
+  // The currency the numbers are written in: the one chosen, unless it is a link's unknown code
+  // (an option added for it, refused beside the field); then the last one that was not, as
+  // the results are that answer's ("XYZ 120" would put the refused code on them).
   currency() {
-    const control = this.form.elements.currency;
-    const code = control ? control.value : "USD";
-    return /^[A-Z]{3}$/.test(code) ? code : "USD";
+    const option = this.form.elements.currency?.selectedOptions[0];
+    if (option && !("foreign" in option.dataset) && /^[A-Z]{3}$/.test(option.value)) this.lastCurrency = option.value;
+    return this.lastCurrency || "USD";
   }
 
   // Shows an answer of the runtime; returns whether it was one with results (not invalid).
