@@ -127,10 +127,16 @@ def shown_apart(value: float, threshold: float, decimals: int) -> float:
     (12.03, 12.1, 2.996)
     >>> shown_apart(2.993763, 3, 2), shown_apart(0.004, 0, 2), shown_apart(5.0, 0, 2)
     (2.99, 0.004, 5.0)
+
+    Nor does a number that is not zero read as zero on its way (an LTV:CAC of 0.001 below a
+    target of 3 is not "0:1"):
+
+    >>> shown_apart(0.001, 3, 2)
+    0.001
     """
     for places in range(decimals, MOST_DECIMALS + 1):
         shown = rounded(value, places)
-        if shown != threshold:
+        if shown != threshold and (shown != 0 or value == 0):
             return shown
     return round(float(value), MOST_DECIMALS)
 
