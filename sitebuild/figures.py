@@ -9,8 +9,10 @@ text alternative, the ``<figcaption>`` says the point in one line.
 Each figure is drawn twice: wide (540–600 units) and narrow (340 units, for a phone, where the
 wide one would shrink its text to 8 px); guide.css shows the one that suits the column.
 
+    {{ figure("grocery") }}    chapter 2: a week of grocery delivery, its benefit against its cost
     {{ figure("steps") }}      chapter 3: the six steps of creating value, as a staircase
     {{ figure("bookkeeping") }}  chapter 4: the bookkeeping service's benefits against its costs
+    {{ figure("levels") }}     chapter 6: the three levels of competition around the breakfast's product
     {{ figure("payments") }}   chapter 7: 36 monthly payments of the fitness club, by year
     {{ figure("patterns") }}   chapter 9: the four patterns of innovation, with their examples
     {{ figure("spending") }}   chapter 8: where the coffee customer's money goes (customer share)
@@ -113,10 +115,13 @@ def _wrap(words: str, room: float, size: float = 14, bold: bool = False) -> list
     return [line.rstrip() for line in lines]
 
 
-def _paragraph(x: float, y: float, words: str, room: float, size: float = 14, bold: bool = False) -> tuple[list[str], float]:
-    """``words`` wrapped from the baseline ``y``; returns the texts and the next free baseline."""
+def _paragraph(x: float, y: float, words: str, room: float, size: float = 14, bold: bool = False,
+               centred: bool = False) -> tuple[list[str], float]:
+    """``words`` wrapped from the baseline ``y`` (``centred`` on ``x``); returns the texts and
+    the next free baseline."""
     step = size * 1.3
-    attrs = {"font_size": f"{size:g}"} | ({"font_weight": "bold"} if bold else {})
+    attrs = ({"font_size": f"{size:g}"} | ({"font_weight": "bold"} if bold else {})
+             | ({"text_anchor": "middle"} if centred else {}))
     lines = _wrap(words, room, size, bold)
     return [_text(x, y + step * i, line, **attrs) for i, line in enumerate(lines)], y + step * len(lines)
 
@@ -215,24 +220,30 @@ def steps(lang: str) -> Markup:
     return _figure("steps", words, fills, drawing(600, False), drawing(NARROW, True))
 
 
-def bookkeeping_year_one() -> dict[str, float]:
-    """Chapter 4's bookkeeping example, year one, as the value calculator computes it."""
-    result = run("value", PRESETS["value"]["chapter-4"], "en")
+def value_example(example: str) -> dict[str, float]:
+    """A value-calculator example's parts and results, as the calculator computes them."""
+    result = run("value", PRESETS["value"][example], "en")
     found = {**result["inputs"], **result["values"]}
     keys = ("economic", "psychological", "social", "price", "transaction", "time_cost",
             "total_benefit", "total_cost", "net_value", "value_ratio")
     return {key: float(found[key]) for key in keys}
 
 
-def bookkeeping(lang: str) -> Markup:
-    words = catalogue(lang, "figures")["bookkeeping"]
-    n = bookkeeping_year_one()
+def bookkeeping_year_one() -> dict[str, float]:
+    """Chapter 4's bookkeeping example, year one: 600 + 150 + 50 = 800 against 740."""
+    return value_example("chapter-4")
+
+
+def _benefit_and_cost(name: str, example: str, lang: str) -> Markup:
+    """Two bars to scale, a benefit's parts against a cost's, the net value a dashed gap."""
+    words = catalogue(lang, "figures")[name]
+    n = value_example(example)
     fills = {key: _money(value, lang) for key, value in n.items() if key != "value_ratio"}
     fills["value_ratio"] = format_number("ratio", n["value_ratio"], lang)
     shades = ("0.45", "0.25", "0.1")
 
     def drawing(width: float, narrow: bool) -> Drawing:
-        # Two bars to scale; their labels beside them (wide) or above them (narrow).
+        # Labels beside the bars (wide) or above them (narrow); a part of 0 draws nothing.
         start = 10.0 if narrow else 90.0
         scale = (width - 10 - start if narrow else 440) / max(n["total_benefit"], n["total_cost"])
         body: list[str] = []
@@ -242,16 +253,67 @@ def bookkeeping(lang: str) -> Markup:
             body.append(_text(10, top + (14 if narrow else 22), label, font_weight="bold"))
             bar, left = top + (20 if narrow else 0), start
             for key, shade in zip(parts, shades):
-                body.append(f'<rect x="{left:g}" y="{bar:g}" width="{n[key] * scale:g}" height="32" fill="currentColor" '
-                            f'fill-opacity="{shade}" stroke="currentColor"/>')
+                if n[key]:
+                    body.append(f'<rect x="{left:g}" y="{bar:g}" width="{n[key] * scale:g}" height="32" '
+                                f'fill="currentColor" fill-opacity="{shade}" stroke="currentColor"/>')
                 left += n[key] * scale
+            if parts[0] == "price" and n["net_value"] > 0:  # what the customer keeps
+                body.append(f'<rect x="{left:g}" y="{bar:g}" width="{n["net_value"] * scale:g}" height="32" '
+                            'fill="none" stroke="currentColor" stroke-dasharray="5 4"/>')
             top = bar + 50
         benefits, top = _paragraph(10, top + (6 if narrow else 20), words["benefit_sum"].format(**fills), width - 20)
         costs, top = _paragraph(10, top + 4, words["cost_sum"].format(**fills), width - 20)
         result, top = _paragraph(10, top + 8, words["result"].format(**fills), width - 20, bold=True)
         return Drawing(width, top - 6, body + benefits + costs + result)
 
-    return _figure("bookkeeping", words, fills, drawing(560, False), drawing(NARROW, True))
+    return _figure(name, words, fills, drawing(560, False), drawing(NARROW, True))
+
+
+def grocery(lang: str) -> Markup:
+    return _benefit_and_cost("grocery", "chapter-2", lang)
+
+
+def bookkeeping(lang: str) -> Markup:
+    return _benefit_and_cost("bookkeeping", "chapter-4", lang)
+
+
+def levels(lang: str) -> Markup:
+    """Chapter 6's three levels around the breakfast table's product, its rivals named as the
+    competition calculator's example names them."""
+    words = catalogue(lang, "figures")["levels"]
+    names = catalogue(lang, "competition")["examples"]["breakfast"]
+    rings = [
+        (words["level_3"], words["level_3_note"]),
+        (words["level_2"], words["separator"].join(names[k] for k in ("name_2", "name_3", "name_4"))),
+        (words["level_1"], names["name_1"]),
+        (words["you"], names["name"]),
+    ]
+    fills = {"you": names["name"]}
+
+    def drawing(width: float, inset: float) -> Drawing:
+        # Nested boxes, each one's heading (bold) and examples wrapped at its top, the next box
+        # below them; the boxes' lower edges 18 units apart.
+        texts: list[str] = []
+        tops: list[float] = []
+        y = 10.0
+        for depth, (heading, example) in enumerate(rings):
+            room = width - 2 * (10 + inset * depth) - 20
+            tops.append(y)
+            lines, y = _paragraph(width / 2, y + 24, heading, room, bold=depth < 3, centred=True)
+            more, y = _paragraph(width / 2, y, example, room, bold=depth == 3, centred=True)
+            texts += lines + more
+            y += 4
+        inner_bottom = y + 8
+        boxes = []
+        for depth, top in enumerate(tops):
+            left, bottom = 10 + inset * depth, inner_bottom + 18 * (len(tops) - 1 - depth)
+            edge = ' stroke-width="2"' if depth == len(tops) - 1 else ""  # yours
+            boxes.append(f'<rect x="{left:g}" y="{top:g}" width="{width - 2 * left:g}" height="{bottom - top:g}" '
+                         f'rx="{20 - 4 * depth}" fill="currentColor" fill-opacity="{0.04 + 0.05 * depth:.2f}" '
+                         f'stroke="currentColor"{edge}/>')
+        return Drawing(width, inner_bottom + 18 * (len(tops) - 1) + 10, boxes + texts)
+
+    return _figure("levels", words, fills, drawing(560, 40), drawing(NARROW, 14))
 
 
 def question_week() -> dict[str, float]:
@@ -356,4 +418,6 @@ def spending(lang: str) -> Markup:
     return _figure("spending", words, fills, drawing(540), drawing(NARROW))
 
 
-FIGURES: dict[str, Callable[[str], Markup]] = {"steps": steps, "patterns": patterns, "bookkeeping": bookkeeping, "payments": payments, "spending": spending, "questions": questions, "iceberg": iceberg}
+FIGURES: dict[str, Callable[[str], Markup]] = {
+    "grocery": grocery, "steps": steps, "bookkeeping": bookkeeping, "levels": levels, "payments": payments,
+    "spending": spending, "patterns": patterns, "questions": questions, "iceberg": iceberg}

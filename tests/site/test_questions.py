@@ -261,6 +261,31 @@ def test_bookkeeping_figure_numbers_come_from_the_calculator() -> None:
     assert "≈ 1,08" in bookkeeping("de") and "740\u00a0$" in bookkeeping("de")
 
 
+def test_grocery_figure_numbers_come_from_the_calculator() -> None:
+    from sitebuild.figures import grocery, value_example
+
+    # Chapter 2: 90 + 30 = 120 against 80 + 1 h × 20 = 100: 20 left over, 120 ÷ 100 = 1.2.
+    n = value_example("chapter-2")
+    assert (n["total_benefit"], n["total_cost"], n["net_value"], n["value_ratio"]) == (120, 100, 20, 1.2)
+    drawn = grocery("ru")
+    assert "120 $" in drawn and "коэффициент 1,2" in drawn
+    # The parts of 0 (social benefit, transaction costs) draw no box; the 20 left is a dashed one.
+    wide = drawn.split("</svg>")[0]
+    assert wide.count("<rect") == 5 and wide.count("stroke-dasharray") == 1
+
+
+def test_levels_figure_names_the_breakfast_table_s_options() -> None:
+    from sitebuild.figures import levels
+
+    # The competition calculator's breakfast example: yours in the centre, its level 1 and
+    # level 2 alternatives in the rings around it, in the page's language.
+    for lang, words in (("en", ("Corn flakes", "Instant cereal", "A sandwich · Fried eggs · Yoghurt")),
+                        ("zh", ("玉米片", "即食麦片", "三明治、煎蛋、酸奶"))):
+        wide = levels(lang).split("</svg>")[0]
+        assert all(f">{w}</text>" in wide for w in words), lang
+        assert wide.count("<rect") == 4
+
+
 def test_question_week_figure_follows_chapter_11s_numbers() -> None:
     from sitebuild.figures import question_week
 
