@@ -147,7 +147,10 @@ _GREY = """async ([png, width, height]) => {
 }"""
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+# One language: the camera's path is the same in all of them, and Russian's words (read from
+# its catalogue) show that the status speaks the page's language. A second run cost 10-19 s of
+# a suite that must stay under 6 minutes on 2 cores.
+@pytest.mark.parametrize("lang", ["ru"])
 def test_the_camera_reads_codes_one_after_another(browser, watched, server, lang: str, tmp_path) -> None:
     words = catalogue(lang, "workshop")["compare"]
     # The participants' codes, each held up for two seconds, as a video for the fake camera.
