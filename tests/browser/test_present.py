@@ -92,3 +92,30 @@ def test_every_preset_fits_a_720p_screen_and_a_1080p_projector(browser, server, 
     context.close()
     assert wrong == {}
     assert errors == []
+
+
+def test_a_small_case_fills_a_720p_screen_and_still_fits_as_its_answer_grows(browser, server) -> None:
+    """Present mode at 1280 × 720 is laid out for the largest case; a smaller one is zoomed to
+    fill the screen (labels were 11 px under half an empty screen), shrinks when an answer
+    needs more room, and a projector's own layout is never zoomed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, service_workers="block")
+    page = context.new_page()
+    page.goto(f"{server.url}ko/calculators/lifetime-value/?present=1")
+    page.wait_for_function("document.querySelector('[data-calculator]').dataset.state === 'ready'", timeout=90_000)
+    zoom = lambda: float(page.evaluate("document.querySelector('.cv-presenting').style.zoom") or 1)  # noqa: E731
+    fits = "document.scrollingElement.scrollHeight <= innerHeight && document.scrollingElement.scrollWidth <= innerWidth"
+    label = "parseFloat(getComputedStyle(document.querySelector('.cv-field label')).fontSize) * (parseFloat(document.querySelector('.cv-presenting').style.zoom) || 1)"
+    first = zoom()
+    assert first > 1.5 and page.evaluate(fits)
+    assert page.evaluate(label) >= 16  # 10 px labels × at least 1.5
+    # A cost of winning adds ten results and four notes: smaller, and still one screen, clear
+    # of the share menu's button in the corner.
+    page.fill("input[name=acquisition_cost]", "100")
+    page.wait_for_function("document.querySelector('output[data-key=ltv_to_cac]').dataset.value === '7.2'")
+    page.wait_for_function(f"parseFloat(document.querySelector('.cv-presenting').style.zoom || 1) < {first}")
+    assert page.evaluate(fits)
+    assert page.evaluate("""document.querySelector('.cv-presenting .cv-answer').getBoundingClientRect().bottom
+                            <= document.querySelector('.cv-presenting .cv-share').getBoundingClientRect().top""")
+    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    page.wait_for_function("document.querySelector('.cv-presenting').style.zoom === ''")
+    context.close()

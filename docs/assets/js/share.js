@@ -92,7 +92,10 @@ function presentQr(widgetRoot, on) {
 
 export function setPresenting(widgetRoot, on, words) {
   document.documentElement.classList.toggle("cv-present", on);
-  for (const root of document.querySelectorAll(".cv-presenting")) root.classList.remove("cv-presenting");
+  for (const root of document.querySelectorAll(".cv-presenting")) {
+    root.classList.remove("cv-presenting");
+    root.style.zoom = "";
+  }
   if (on) widgetRoot.classList.add("cv-presenting");
   const button = widgetRoot.querySelector("[data-action='present']");
   button.setAttribute("aria-pressed", String(on));
@@ -100,7 +103,53 @@ export function setPresenting(widgetRoot, on, words) {
   presentHead(widgetRoot, on);
   presentQr(widgetRoot, on);
   if (on) window.scrollTo(0, 0);
+  if (on) fitPresented(widgetRoot);
 }
+
+// Below a projector's size, present mode is laid out for the largest case (five alternatives
+// in three columns) on a 1280 × 720 screen, in 11 px labels; a smaller case filled half of it.
+// It is zoomed to fill the screen instead: the largest zoom up to MOST_ZOOM at which the page
+// does not scroll, found by halving. ``grow`` false (after an answer, while the room types):
+// only smaller, when the answer no longer fits, so that the text does not swell and shrink
+// with every keystroke. A projector's own layout (guide.css) is never zoomed.
+const MOST_ZOOM = 2;
+
+export function fitPresented(widgetRoot, grow = true) {
+  const current = Number(widgetRoot.style.zoom) || 1;
+  if (!isPresenting(widgetRoot) || window.matchMedia(PROJECTOR).matches) {
+    widgetRoot.style.zoom = "";
+    return;
+  }
+  const page = document.scrollingElement;
+  // The share menu's button is fixed in the lower right corner: the results stop above it.
+  const share = widgetRoot.querySelector(".cv-share");
+  const fitsAt = (zoom) => {
+    widgetRoot.style.zoom = zoom === 1 ? "" : zoom.toFixed(3);
+    if (page.scrollHeight > window.innerHeight || page.scrollWidth > window.innerWidth) return false;
+    const results = widgetRoot.querySelector(".cv-answer")?.getBoundingClientRect();
+    return !share || !results || results.bottom <= share.getBoundingClientRect().top;
+  };
+  if (!grow && fitsAt(current)) return;
+  let [low, high] = [1, grow ? MOST_ZOOM : current];
+  if (!fitsAt(low)) return; // unzoomed: a phone's screen, or a case taller than the screen anyway
+  if (fitsAt(high)) return;
+  for (let step = 0; step < 6; step++) {
+    const middle = (low + high) / 2;
+    if (fitsAt(middle)) low = middle;
+    else high = middle;
+  }
+  fitsAt(low);
+}
+
+// A window resized while presenting (the laptop's lid, a projector plugged in): fitted again.
+let resizing = 0;
+window.addEventListener("resize", () => {
+  cancelAnimationFrame(resizing);
+  resizing = requestAnimationFrame(() => {
+    const root = document.querySelector(".cv-presenting");
+    if (root) fitPresented(root);
+  });
+});
 
 export function isPresenting(widgetRoot) {
   return widgetRoot.classList.contains("cv-presenting");

@@ -9,7 +9,7 @@ import { fill, keyLabel } from "./format.js";
 import { fieldOf, knownVersion, linkText, pageText, readLink } from "./links.js";
 import { WidgetView } from "./view.js";
 import { mountPrediction } from "./predict.js";
-import { csvText, download, drawQr, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
+import { csvText, download, drawQr, fitPresented, isPresenting, jsonText, printWorksheet, setPresenting } from "./share.js";
 
 // Every edit is sent at once (Python answers in ~10 ms); an answer overtaken by a newer edit is
 // dropped (recompute), so only the latest shows.
@@ -258,6 +258,7 @@ class CalculatorWidget {
     this.holdError(null);
     if (!due && this.stillTyping(result)) return this.holdError(result); // the state stays "loading"
     const answered = this.view.show(result);
+    if (isPresenting(this.root)) fitPresented(this.root, false); // a longer answer still fits the screen
     if (this.acted) this.announce(this.view.announcement(result));
     if (!answered) return;
     this.lastInputs = result.inputs || {};
