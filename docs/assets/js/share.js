@@ -102,8 +102,10 @@ export function setPresenting(widgetRoot, on, words) {
   button.textContent = on ? words.present_exit : words.present;
   presentHead(widgetRoot, on);
   presentQr(widgetRoot, on);
-  if (on) window.scrollTo(0, 0);
-  if (on) fitPresented(widgetRoot);
+  if (!on) return;
+  window.scrollTo(0, 0);
+  fitOnResize();
+  fitPresented(widgetRoot);
 }
 
 // Below a projector's size, present mode is laid out for the largest case (five alternatives
@@ -141,15 +143,23 @@ export function fitPresented(widgetRoot, grow = true) {
   fitsAt(low);
 }
 
-// A window resized while presenting (the laptop's lid, a projector plugged in): fitted again.
-let resizing = 0;
-window.addEventListener("resize", () => {
-  cancelAnimationFrame(resizing);
-  resizing = requestAnimationFrame(() => {
-    const root = document.querySelector(".cv-presenting");
-    if (root) fitPresented(root);
+// A window resized while presenting (a projector plugged in, the window moved to it): fitted
+// again. Watched from the first time a widget presents, not at import (compare.js imports this
+// module, and its unit tests run under Node, where there is no window).
+let watchingSize = false;
+
+function fitOnResize() {
+  if (watchingSize) return;
+  watchingSize = true;
+  let frame = 0;
+  window.addEventListener("resize", () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const root = document.querySelector(".cv-presenting");
+      if (root) fitPresented(root);
+    });
   });
-});
+}
 
 export function isPresenting(widgetRoot) {
   return widgetRoot.classList.contains("cv-presenting");
