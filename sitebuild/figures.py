@@ -248,8 +248,8 @@ def _benefit_and_cost(name: str, example: str, lang: str) -> Markup:
         scale = (width - 10 - start if narrow else 440) / max(n["total_benefit"], n["total_cost"])
         body: list[str] = []
         top = 14.0
-        for label, parts in ((words["benefit"], ("economic", "psychological", "social")),
-                             (words["cost"], ("price", "transaction", "time_cost"))):
+        for label, parts, gap in ((words["benefit"], ("economic", "psychological", "social"), 0.0),
+                                  (words["cost"], ("price", "transaction", "time_cost"), n["net_value"])):
             body.append(_text(10, top + (14 if narrow else 22), label, font_weight="bold"))
             bar, left = top + (20 if narrow else 0), start
             for key, shade in zip(parts, shades):
@@ -257,8 +257,8 @@ def _benefit_and_cost(name: str, example: str, lang: str) -> Markup:
                     body.append(f'<rect x="{left:g}" y="{bar:g}" width="{n[key] * scale:g}" height="32" '
                                 f'fill="currentColor" fill-opacity="{shade}" stroke="currentColor"/>')
                 left += n[key] * scale
-            if parts[0] == "price" and n["net_value"] > 0:  # what the customer keeps
-                body.append(f'<rect x="{left:g}" y="{bar:g}" width="{n["net_value"] * scale:g}" height="32" '
+            if gap > 0:  # after the costs, what the customer keeps
+                body.append(f'<rect x="{left:g}" y="{bar:g}" width="{gap * scale:g}" height="32" '
                             'fill="none" stroke="currentColor" stroke-dasharray="5 4"/>')
             top = bar + 50
         benefits, top = _paragraph(10, top + (6 if narrow else 20), words["benefit_sum"].format(**fills), width - 20)
