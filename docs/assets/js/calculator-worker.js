@@ -322,10 +322,13 @@ function saveWhenIdle() {
   }, SNAPSHOT_IDLE_MS);
 }
 
-// The page names the runtime in this worker's address, after the # (runtime.js workerAddress):
-// Python starts the moment this module runs. A first message would reach it only once the
-// module has run and Chromium has passed it on, 30-90 ms later in traces of a loading page.
-ready = (async () => start(JSON.parse(decodeURIComponent(self.location.hash.slice(1)))))();
+// The page names the runtime in this worker's name (and its address, after the #, which is how
+// a page recognises the worker its head started: runtime.js workerAddress): Python starts the
+// moment this module runs. A first message would reach it only once the module has run and
+// Chromium has passed it on, 30-90 ms later in traces of a loading page. The name, not the #:
+// offline, this script comes from the service worker's cache, which keeps addresses without
+// their #, and the worker's own address then has none ("Unexpected end of JSON input").
+ready = (async () => start(JSON.parse(self.name || decodeURIComponent(self.location.hash.slice(1)))))();
 ready.then(({ from }) => postMessage({ type: "ready", from }),
   (error) => postMessage({ type: "failed", message: String(error && error.message || error) }));
 

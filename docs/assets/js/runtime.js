@@ -52,7 +52,8 @@ function adoptEarlyWorker(urls) {
 export function startRuntime(urls) {
   if (started && started.state !== "failed") return started.promise;
   const early = adoptEarlyWorker(urls);
-  worker = early ? early.worker : new Worker(workerAddress(new URL("calculator-worker.js", import.meta.url), urls), { type: "module" });
+  worker = early ? early.worker
+    : new Worker(workerAddress(new URL("calculator-worker.js", import.meta.url), urls), { type: "module", name: JSON.stringify(urls) });
   const record = { state: "starting" };
   record.promise = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
