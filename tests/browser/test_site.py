@@ -27,6 +27,19 @@ def test_language_switch_keeps_the_page_and_query(watched, server) -> None:
     assert page.locator("html").get_attribute("lang") == "de"
 
 
+def test_the_switcher_s_links_carry_the_inputs_on_screen_before_any_hover(watched, server) -> None:
+    # A reader who copies a language's link (or a trainer who opens it in a new tab) gets the
+    # numbers typed, not those the page was opened with.
+    page = watched.page
+    page.goto(f"{server.url}calculators/value/?v=1&price=70")
+    page.wait_for_function("document.querySelector('[data-calculator]').dataset.state === 'ready'")
+    page.fill("[data-calculator] input[name=price]", "85")
+    page.wait_for_function("location.search.includes('price=85')")
+    german = page.locator(".md-select__link[hreflang=de]").first.get_attribute("href")
+    assert german.endswith("/de/calculators/value/?v=1&price=85")
+    assert watched.errors == []
+
+
 def test_language_switch_after_instant_navigation(watched, server) -> None:
     page = watched.page
     page.goto(f"{server.url}nl/")

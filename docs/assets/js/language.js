@@ -1,14 +1,16 @@
 // The language switcher, kept right after instant navigation. Material replaces the page's
 // <head> (with static-i18n's hreflang links to this page's translations) but keeps the header,
 // so the switcher would keep pointing at the first page's translations. We read the head's
-// links at the moment of the click and keep the query string (a calculator's inputs).
+// links whenever the page or its query changes, and at the moment of a click, and keep the
+// query string (a calculator's inputs): a link copied from the switcher or opened in a new tab
+// carries the numbers on screen.
 
 function translationOf(lang) {
   const link = document.head.querySelector(`link[rel="alternate"][hreflang="${lang}"]`);
   return link ? new URL(link.getAttribute("href"), location.href) : null;
 }
 
-function refreshSwitcher() {
+export function refreshSwitcher() {
   for (const anchor of document.querySelectorAll(".md-select__link[hreflang]")) {
     const target = translationOf(anchor.getAttribute("hreflang"));
     if (!target) continue;

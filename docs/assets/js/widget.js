@@ -6,6 +6,7 @@
 // Each widget is set up inside its own try/catch so one broken widget never breaks the page.
 import { answerAhead, compute, knownAnswer, onRuntimeEvent, runtimeState, runtimeUrls, startRuntime } from "./runtime.js";
 import { fill, keyLabel } from "./format.js";
+import { refreshSwitcher } from "./language.js";
 import { fieldOf, knownVersion, linkText, pageText, readLink } from "./links.js";
 import { WidgetView } from "./view.js";
 import { mountPrediction } from "./predict.js";
@@ -333,6 +334,7 @@ class CalculatorWidget {
   writeAddress(path) {
     history.replaceState(history.state, "", path);
     this.address = addressOf(location);
+    refreshSwitcher(); // its links carry the address's inputs
   }
 
   currentLink() {
