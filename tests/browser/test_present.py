@@ -39,6 +39,16 @@ MEASURE = """() => {
 }"""
 
 
+# The columns (inputs, results) that reach under the share menu's button, fixed in a corner.
+UNDER_SHARE = """() => {
+  const button = document.querySelector('.cv-presenting .cv-share-toggle').getBoundingClientRect();
+  return [...document.querySelectorAll('.cv-presenting > :is(.cv-form, .cv-answer)')].filter((column) => {
+    const box = column.getBoundingClientRect();
+    return box.left < button.right && box.right > button.left && box.bottom > button.top + 0.5;
+  }).map((column) => column.className);
+}"""
+
+
 SMALLEST_RESULT = """Math.min(...[...document.querySelectorAll('.cv-results output')]
   .filter((o) => o.offsetParent).map((o) => parseFloat(getComputedStyle(o).fontSize)))"""
 
@@ -60,7 +70,8 @@ def projector_problems(seen: dict) -> list[str]:
 @pytest.mark.parametrize("lang", ["ru", "zh"])
 def test_every_preset_fits_a_720p_screen_and_a_1080p_projector(browser, server, lang: str) -> None:
     """Each preset is presented twice without reloading: on a 1280 × 720 laptop screen (fits,
-    no site navigation, results at least 20 px and never smaller than on the page), then, with
+    no site navigation, results at least 20 px and never smaller than on the page, nothing under
+    the share menu's button), then, with
     the window widened, on a 1920 × 1080 projector (MEASURE above)."""
     context = browser.new_context(viewport={"width": 1280, "height": 720}, service_workers="block")
     page = context.new_page()
@@ -76,8 +87,9 @@ def test_every_preset_fits_a_720p_screen_and_a_1080p_projector(browser, server, 
         size = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.scrollHeight]")
         header_shown = page.locator(".md-header").is_visible()
         presented = page.evaluate(SMALLEST_RESULT)
-        if size[0] > 1280 or size[1] > 720 or header_shown or presented < max(20, on_the_page):
-            wrong[f"{calculator_id}/{example} at 1280"] = [size, header_shown, presented]
+        under_share = page.evaluate(UNDER_SHARE)
+        if size[0] > 1280 or size[1] > 720 or header_shown or presented < max(20, on_the_page) or under_share:
+            wrong[f"{calculator_id}/{example} at 1280"] = [size, header_shown, presented, under_share]
         share(page, "present")
         # The QR code opens with present mode where the screen is a projector's: enter again.
         page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
@@ -94,6 +106,17 @@ def test_every_preset_fits_a_720p_screen_and_a_1080p_projector(browser, server, 
     assert errors == []
 
 
+# The selects whose box is narrower than their chosen option (measured with the box made as
+# wide as its content, then put back): a choice cut mid-word ("…을 압니[").
+CUT_SELECTS = """() => [...document.querySelectorAll('.cv-presenting select')].filter((select) => {
+  const shown = select.getBoundingClientRect().width;
+  select.style.width = 'max-content';
+  const needed = select.getBoundingClientRect().width;
+  select.style.width = '';
+  return shown + 0.5 < needed;
+}).map((select) => select.name + ': ' + select.selectedOptions[0].text)"""
+
+
 def test_a_small_case_fills_a_720p_screen_and_still_fits_as_its_answer_grows(browser, server) -> None:
     """Present mode at 1280 × 720 is laid out for the largest case; a smaller one is zoomed to
     fill the screen (labels were 11 px under half an empty screen), shrinks when an answer
@@ -108,14 +131,14 @@ def test_a_small_case_fills_a_720p_screen_and_still_fits_as_its_answer_grows(bro
     first = zoom()
     assert first > 1.5 and page.evaluate(fits)
     assert page.evaluate(label) >= 16  # 10 px labels × at least 1.5
+    assert page.evaluate(CUT_SELECTS) == []  # Korean's "how long customers stay" was cut
     # A cost of winning adds ten results and four notes: smaller, and still one screen, clear
     # of the share menu's button in the corner.
     page.fill("input[name=acquisition_cost]", "100")
     page.wait_for_function("document.querySelector('output[data-key=ltv_to_cac]').dataset.value === '7.2'")
     page.wait_for_function(f"parseFloat(document.querySelector('.cv-presenting').style.zoom || 1) < {first}")
     assert page.evaluate(fits)
-    assert page.evaluate("""document.querySelector('.cv-presenting .cv-answer').getBoundingClientRect().bottom
-                            <= document.querySelector('.cv-presenting .cv-share').getBoundingClientRect().top""")
+    assert page.evaluate(UNDER_SHARE) == []
     page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
     page.wait_for_function("document.querySelector('.cv-presenting').style.zoom === ''")
     context.close()

@@ -123,13 +123,21 @@ export function fitPresented(widgetRoot, grow = true) {
     return;
   }
   const page = document.scrollingElement;
-  // The share menu's button is fixed in the lower right corner: the results stop above it.
+  // The share menu's button is fixed in a lower corner: the column under it (the inputs or
+  // the results) stops above it.
   const share = widgetRoot.querySelector(".cv-share");
+  const clearOfShare = () => {
+    const button = share?.getBoundingClientRect();
+    if (!button) return true;
+    return [...widgetRoot.querySelectorAll(":scope > :is(.cv-form, .cv-answer)")].every((column) => {
+      const box = column.getBoundingClientRect();
+      return box.right <= button.left || box.left >= button.right || box.bottom <= button.top;
+    });
+  };
   const fitsAt = (zoom) => {
     widgetRoot.style.zoom = zoom === 1 ? "" : zoom.toFixed(3);
     if (page.scrollHeight > window.innerHeight || page.scrollWidth > window.innerWidth) return false;
-    const results = widgetRoot.querySelector(".cv-answer")?.getBoundingClientRect();
-    return !share || !results || results.bottom <= share.getBoundingClientRect().top;
+    return clearOfShare();
   };
   if (!grow && fitsAt(current)) return;
   let [low, high] = [1, grow ? MOST_ZOOM : current];
