@@ -14,6 +14,7 @@ CODES = (
     "too_long",        # more than 100 characters (links are untrusted input)
     "negative",        # below zero where the schema forbids it
     "too_small",       # below a positive lower limit
+    "too_fine",        # not zero, but nearer to it than the smallest number a page shows
     "too_large",       # above the schema's upper limit
     "not_a_choice",    # a value outside a select's choices
     "shares_sum",      # segment shares that do not add up to 100

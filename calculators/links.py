@@ -6,11 +6,11 @@ The rules (the page contract): numbers with a dot and no grouping; keys of the N
 list end in ``_N``; inputs a link leaves out take the version's frozen defaults, so a link
 writes ``v`` and only the inputs that differ from them. An item the link keeps but whose
 values are all defaults is marked by its first field. Values are the inputs' exact values
-(the shortest text that reads back as the same float: ``0.0000004``), never the 6-decimal
+(the shortest text that reads back as the same float: ``1.0000004``), never the 6-decimal
 rounding of the results.
 
->>> link_query("value", link_fields("value", {"price": "70", "time_hours": "0.0000004"}))
-'v=1&price=70&time_hours=0.0000004'
+>>> link_query("value", link_fields("value", {"price": "70", "time_hours": "1.0000004"}))
+'v=1&price=70&time_hours=1.0000004'
 >>> link_query("value", link_fields("value", {"price_2": "70"}))
 'v=1&price_2=70'
 """

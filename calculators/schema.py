@@ -112,6 +112,10 @@ SHOWN_DECIMALS: Mapping[str, int] = {
 #: The most decimals any number shows: a formula's parts carry every digit of a result, which
 #: calculators.run rounds to six.
 MOST_DECIMALS = 6
+#: The smallest number that is not zero a reader may type. Nearer to zero, a number would be
+#: shown as 0 (beside the field, in a note: "0 h" for 0.0000004 hours) while it counted as
+#: more: it is refused instead, as the other limits are.
+SMALLEST_TYPED = 10.0 ** -MOST_DECIMALS
 
 
 def shown_apart(value: float, threshold: float, decimals: int) -> float:
@@ -278,6 +282,8 @@ def read_field(declared: Field, key: str, text: str, lang: str, currency: str = 
     if declared.minimum is not None and value < declared.minimum:
         code = "negative" if declared.minimum == 0 else "too_small"
         raise CalculatorError(code, key, {"minimum": declared.minimum})
+    if 0 < abs(value) < SMALLEST_TYPED:
+        raise CalculatorError("too_fine", key, {"smallest": SMALLEST_TYPED})
     if declared.maximum is not None and value > declared.maximum:
         raise CalculatorError("too_large", key, {"maximum": declared.maximum})
     return value

@@ -349,3 +349,23 @@ def test_a_link_s_unknown_currency_is_refused_and_never_written_on_the_numbers(r
     wait_value(widget, "net_value", "20")
     assert pages.text_of(widget, "total_benefit") == "€120"
     assert reader.errors == []
+
+
+def test_an_amount_too_near_zero_to_show_is_refused_in_the_page_s_number_style(reader, server) -> None:
+    # 0.0000004 hours read "0 h" in a note while they counted; now it is refused, and the
+    # message writes the smallest number a page shows as the page writes numbers.
+    for lang, typed, smallest in (("de", "0,0000004", "0,000001"), ("en", "0.0000009", "0.000001")):
+        widget = open_calculator(reader, server, lang, "v=1&hourly_value=0")
+        wait_state(widget, "ready")
+        widget.locator("input[name=time_hours]").fill(typed)
+        widget.locator("input[name=time_hours]").blur()
+        wait_state(widget, "invalid")
+        message = widget.locator("[data-error-for=time_hours]")
+        expect(message).to_be_visible()
+        assert smallest in message.text_content()
+        widget.locator("input[name=time_hours]").fill(smallest)
+        wait_state(widget, "ready")
+        # 90 + 30 − (80 + 0.000001 h × 0) = 40; the note names the hours as typed, not "0 h"
+        assert value_of(widget, "net_value") == "40"
+        expect(widget.locator("[data-note='value.time_unpriced']")).to_contain_text(f"({smallest}")
+    assert reader.errors == []

@@ -371,6 +371,7 @@ ERROR_CASES = [
     ({"spend_3": "−5"}, "spend_3", "negative"),
     ({"benefit": "1000000001"}, "benefit", "too_large"),
     ({"spend_8": "2000000000"}, "spend_8", "too_large"),
+    ({"spend_2": "0.0000004"}, "spend_2", "too_fine"),  # would read "0" while it counts
     ({"same_kind_1": "maybe"}, "same_kind_1", "not_a_choice"),
     ({"same_need_4": "YES"}, "same_need_4", "not_a_choice"),
     ({"currency": "XYZ"}, "currency", "not_a_choice"),
@@ -390,7 +391,8 @@ def test_bad_input_is_reported_beside_its_field_with_a_stable_code(override, key
 
 def test_every_code_a_field_can_cause_is_tested_and_the_rest_cannot_occur():
     tested = {code for _, _, code in ERROR_CASES}
-    assert tested == {"required", "not_a_number", "too_long", "negative", "too_large", "not_a_choice", "wrong_currency"}
+    assert tested == {"required", "not_a_number", "too_long", "negative", "too_large", "too_fine", "not_a_choice",
+                      "wrong_currency"}
     fields = SCHEMA.fields + SCHEMA.group.fields
     # too_small needs a positive lower limit and shares_sum belongs to segments: neither here
     assert all(f.minimum in (0, None) for f in fields)

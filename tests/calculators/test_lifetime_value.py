@@ -39,6 +39,7 @@ from calculators.lifetime_value import (
 from calculators.presets import PRESETS
 from calculators.registry import CALCULATORS
 from calculators.run import data_value, link_fields, run, run_json
+from calculators.schema import SMALLEST_TYPED
 
 ID = "lifetime_value"
 
@@ -667,6 +668,9 @@ def test_decimal_comma_and_grouping_are_read_on_a_german_page():
     ({"margin_percent": "100,5"}, "de", ("margin_percent", "too_large")),
     ({"margin_percent": "101 %"}, "en", ("margin_percent", "too_large")),
     ({"lifetime_months": "1201"}, "en", ("lifetime_months", "too_large")),
+    # 0.0000004 % would read "0 %" beside a churn that counts; 0,0000009 is as near zero
+    ({"churn_percent": "0.0000004"}, "en", ("churn_percent", "too_fine")),
+    ({"discount_rate_percent": "0,0000009"}, "de", ("discount_rate_percent", "too_fine")),
     ({"churn_percent": "100.01"}, "en", ("churn_percent", "too_large")),
     ({"discount_rate_percent": "1001"}, "en", ("discount_rate_percent", "too_large")),
     ({"target_ltv_to_cac": "101"}, "en", ("target_ltv_to_cac", "too_large")),
@@ -683,7 +687,8 @@ def test_each_rejected_input_reports_its_key_and_stable_code(fields, lang, expec
 
 
 def test_every_error_code_the_calculator_raises_is_a_known_code():
-    raisable = {"required", "not_a_number", "too_long", "negative", "too_large", "not_a_choice", "shares_sum"}
+    raisable = {"required", "not_a_number", "too_long", "negative", "too_large", "too_fine", "not_a_choice",
+                "shares_sum"}
     assert raisable <= set(CODES)
     # "too_small" is out of reach: no input has a positive lower limit.
     all_fields = SCHEMA.fields + SCHEMA.group.fields
@@ -782,11 +787,11 @@ def test_worker_json_round_trip_carries_values_notes_and_figure():
 
 # --- Properties.
 
-# Numbers a reader can type: a value has at most 100 characters, so "0." and 97 more digits,
-# 1e-97, is the smallest above 0. (Hypothesis's 2.2e-308 margin percent made a subnormal
-# margin, 2.2e-310, where a float keeps only a few digits and discounting "raised" it.)
+# Numbers a reader can type: 0, or from the smallest a page shows, 0.000001 (SMALLEST_TYPED).
+# (Hypothesis's 2.2e-308 margin percent made a subnormal margin, 2.2e-310, where a float keeps
+# only a few digits and discounting "raised" it.)
 def typed(largest: float, zero: bool = True) -> st.SearchStrategy[float]:
-    above_zero = st.floats(1e-97, largest)
+    above_zero = st.floats(SMALLEST_TYPED, largest)
     return st.one_of(st.just(0.0), above_zero) if zero else above_zero
 
 

@@ -1,7 +1,7 @@
 """The declared limits never let a result past what a page can show (issue 15).
 
-Every numeric input takes one of its extremes (0, its maximum, a tiny positive amount, a
-100-character 0.000…1) and every result, note parameter and figure number must stay finite,
+Every numeric input takes one of its extremes (0, its maximum, the smallest positive amount a
+reader may type, and nearer zero: a 100-character 0.000…1, refused) and every result, note parameter and figure number must stay finite,
 within :data:`~calculators.schema.RESULT_LIMIT`, and ``data-value`` must be a plain number:
 no exponent (JavaScript's ``String`` writes one from 10^21 and below 10^-6).
 """
@@ -69,9 +69,20 @@ def test_extreme_inputs_give_results_a_page_can_show(request: tuple[str, dict[st
         assert math.isfinite(number) and abs(number) <= RESULT_LIMIT, number
 
 
+def test_a_link_s_number_nearer_zero_than_a_page_shows_is_refused() -> None:
+    # 10^9 ÷ 10^-98 = 10^107 once reached the page (JavaScript wrote 1e+107); such a number
+    # is now refused beside its field, whatever it would be divided into.
+    for calculator_id, key in (("value", "price"), ("competition", "cost"), ("lifetime_value", "churn_percent")):
+        result = run(calculator_id, link_fields(calculator_id, {key: TINY_TEXT}), "link")
+        assert result["errors"] == {key: {"code": "too_fine", "params": {"smallest": 1e-06}}}
+
+
 def test_a_ratio_over_a_cost_too_small_to_divide_by_is_none() -> None:
-    # 10^9 ÷ 10^-98 = 10^107: before the fix the page got 1e+107 from JavaScript.
-    result = run("value", {"economic": "1000000000", "price": TINY_TEXT}, "link")
+    # 10^9 ÷ (0 + 0.000001 h × $0.000001) = 10^21, past RESULT_LIMIT (10^15).
+    result = run("value", link_fields("value", {"economic": "1000000000", "price": "0", "time_hours": "0.000001",
+                                                "hourly_value": "0.000001"}), "link")
+    assert result["ok"]
     assert result["values"]["value_ratio"] is None
-    result = run("competition", {"benefit": "1000000000", "cost": TINY_TEXT}, "link")
-    assert result["values"]["ratio"] is None
+    # The competition's cost is one field: 10^9 ÷ 0.000001 = 10^15 is the most it can divide.
+    result = run("competition", link_fields("competition", {"benefit": "1000000000", "cost": "0.000001"}), "link")
+    assert result["values"]["ratio"] == 1e15

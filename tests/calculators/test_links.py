@@ -25,12 +25,12 @@ def test_a_link_writes_only_what_differs_from_the_defaults() -> None:
 
 
 def test_a_link_value_longer_than_six_decimals_keeps_its_meaning() -> None:
-    # churn 0.0000004 % a month: the results round to 6 decimals, the link must not.
-    fields = {**link_fields("lifetime_value", {}), "basis": "churn", "lifetime_months": "", "churn_percent": "0,0000004"}
+    # churn 1.0000004 % a month: the results round to 6 decimals, the link must not.
+    fields = {**link_fields("lifetime_value", {}), "basis": "churn", "lifetime_months": "", "churn_percent": "1,0000004"}
     result = run("lifetime_value", fields, "de")
     # The lifetime is not the reader's choice here, so the link leaves it out.
-    assert result["link"] == "v=1&basis=churn&churn_percent=0.0000004"
-    assert reopened("lifetime_value", result["link"])["churn_percent"] == 0.0  # shown rounded…
+    assert result["link"] == "v=1&basis=churn&churn_percent=1.0000004"
+    assert reopened("lifetime_value", result["link"])["churn_percent"] == 1.0  # shown rounded…
     reread = run("lifetime_value", link_fields("lifetime_value", dict(parse_qsl(result["link"], keep_blank_values=True))), "link")
     assert reread["link"] == result["link"] and reread["values"] == result["values"]  # …meant exactly
 
