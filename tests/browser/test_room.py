@@ -67,6 +67,26 @@ def rows(page) -> list[tuple[str, str]]:
             for r in page.locator(".cv-compare-grid tbody tr").all()]
 
 
+def test_the_room_table_s_headings_stay_a_few_lines_tall_on_a_phone(browser, server) -> None:
+    # Russian inputs' labels with their examples and their offer ("Транзакционные издержки
+    # (поиск, переговоры, …) (Предложение 2)") wrapped to seven lines in 8rem columns: a sticky
+    # header row of 145 px over a 390 × 800 phone's table. Long headings get wider columns.
+    context = browser.new_context(viewport={"width": 390, "height": 800}, service_workers="block")
+    page = context.new_page()
+    page.goto(compare_url(server, "ru"))
+    page.fill("#cv-compare-links", "\n".join([*lines_for(server, "ru"), lines_for(server, "ru")[1] + "&economic_2=50&price_2=40"]))
+    page.click("[data-action=compare]")
+    page.wait_for_function(COMPARED, arg=4, timeout=90_000)
+    lines = page.evaluate("""() => {
+      const row = document.querySelector('.cv-compare-grid thead tr');
+      const th = row.querySelector('th');
+      return row.getBoundingClientRect().height / parseFloat(getComputedStyle(th).lineHeight);
+    }""")
+    assert page.locator(".cv-compare-grid thead th[data-key=transaction_2]").count() == 1
+    assert lines <= 4
+    context.close()
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_codes_read_from_images_build_the_room_once_each(watched, server, lang: str, tmp_path) -> None:
     words = catalogue(lang, "workshop")["compare"]

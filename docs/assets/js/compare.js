@@ -136,7 +136,12 @@ function table(spec, rows, lang, words) {
   const head = document.createElement("tr");
   head.append(cell("th", words.line, { scope: "col" }), cell("th", words.name, { scope: "col", class: "cv-compare-name" }));
   for (const [kind, key] of columns) {
-    head.append(cell("th", labelOf(spec, kind, key), { scope: "col", "data-key": key, class: key === main ? "cv-compare-main" : kind === "fields" ? "cv-compare-input" : "" }));
+    const label = labelOf(spec, kind, key);
+    // Its length lets guide.css widen a long heading (an input's label with its examples and
+    // the offer it belongs to): wrapped to a narrow column, one made the sticky header row
+    // seven lines tall on a phone.
+    head.append(cell("th", label, { scope: "col", "data-key": key, style: `--cv-heading-length: ${label.length}`,
+      class: key === main ? "cv-compare-main" : kind === "fields" ? "cv-compare-input" : "" }));
   }
   element.createTHead().append(head);
   const body = element.createTBody();
