@@ -246,6 +246,24 @@ def test_the_answer_beside_the_inputs_covers_nothing_while_scrolling(watched, se
     assert seen
 
 
+def test_an_answer_taller_than_the_screen_leaves_no_empty_space_under_the_widget(watched, server) -> None:
+    # With every section of the answer open, the panel scrolls inside itself (at most the
+    # screen's height); the rows it shares with the inputs were sized as if it added its
+    # height to theirs: 514-538 px of empty space over the privacy line.
+    page = watched.page
+    for slug in ("value", "lifetime-value"):
+        widget = goto_calculator(watched, server, "en", slug, "" if slug == "value" else "v=1&acquisition_cost=100")
+        wait_state(widget, "ready")
+        widget.locator(".cv-answer details").evaluate_all("all => all.forEach((d) => { d.open = true; })")
+        gap = page.evaluate("""() => { const root = document.querySelector('.cv-calculator');
+          const box = (part) => root.querySelector(':scope > ' + part).getBoundingClientRect();
+          const answer = root.querySelector(':scope > .cv-answer');
+          return [answer.scrollHeight > answer.clientHeight,
+                  box('.cv-privacy').top - Math.max(box('.cv-form').bottom, box('.cv-answer').bottom)]; }""")
+        assert gap[0], slug  # the answer does scroll inside itself
+        assert 0 <= gap[1] <= 24, (slug, gap)  # the privacy line's margin, no more
+
+
 def test_the_phone_bar_shows_the_whole_headline(phone, server) -> None:
     # German words are long: folded, the bar once cut the value example's headline after four
     # lines ("Nach dem Verhältnis liegt Angebot 2 vorn (1,5)" half under the screen's edge).
