@@ -74,6 +74,8 @@ test("numbers open in the page's decimal style; text and odd values as they are"
   const price = offers.fields[0];
   assert.equal(pageText(offers, price, "1.5"), "1,5");
   assert.equal(pageText(offers, price, "-0.0000004"), "-0,0000004");
+  assert.equal(pageText(offers, price, ".5"), ",5"); // a link reads it as 0.5; so must the page
+  assert.equal(pageText(offers, price, "-.5"), "-,5");
   assert.equal(pageText(offers, price, "1.2.3"), "1.2.3"); // reported beside the field, unchanged
   assert.equal(pageText(offers, offers.fields[2], "1.5"), "1.5"); // text field
   assert.equal(pageText(segments, price, "1.5"), "1.5"); // a page with a decimal point

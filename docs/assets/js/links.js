@@ -74,8 +74,9 @@ export function impliedChoice(field, given) {
   return found.length === 1 ? found[0] : field.default === null ? "" : String(field.default);
 }
 
-// A link value as the reader would type it on this page (1.5 → 1,5 on a German page).
-// Values from a link are untrusted: the caller only ever makes them a control's value.
+// A link value as the reader would type it on this page (1.5 → 1,5 and .5 → ,5 on a German
+// page, where ".5" would be refused at the next edit). Values from a link are untrusted: the
+// caller only ever makes them a control's value.
 export function pageText(spec, field, text) {
-  return field.numeric && /^-?\d+(\.\d+)?$/.test(text) ? text.replace(".", spec.link.decimal) : text;
+  return field.numeric && /^-?(\d+(\.\d+)?|\.\d+)$/.test(text) ? text.replace(".", spec.link.decimal) : text;
 }
