@@ -764,7 +764,8 @@ def _main_notes(customer: Customer, values: dict[str, Any], apart: Mapping[str, 
             notes.append(Note("lifetime_value.ratio_below_target", {
                 "ratio": ("ratio", apart["ltv_to_cac"]), "target": _param("ratio", target),
             }, exact=frozenset({"ratio"})))
-    if c.acquisition_cost is not None and c.margin_percent == 100 and c.target_ltv_to_cac > 0:
+    # Of a ratio the page shows: none beside a cost of 0 or an endless lifetime.
+    if ratio is not None and c.margin_percent == 100 and c.target_ltv_to_cac > 0:
         notes.append(Note("lifetime_value.revenue_rule_of_thumb", {
             "target": _param("ratio", c.target_ltv_to_cac),
         }))

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .schema import (
+    MOST_DECIMALS,
     RESULT_LIMIT,
     SHOWN_DECIMALS,
     Evaluation,
@@ -138,8 +139,14 @@ def value_ratio(benefit: float, cost: float) -> float | None:
 
 
 def verdict(benefit: float, cost: float) -> Verdict:
-    """``positive`` when the benefit exceeds the cost; equal within a millionth is break-even."""
-    if math.isclose(benefit, cost, rel_tol=1e-12, abs_tol=1e-6):
+    """``positive`` when the benefit exceeds the cost; break-even when the net value the page
+    shows is 0, so that the verdict never contradicts it (a benefit of 0.000001 for nothing
+    is a gain, shown as one; float noise such as 0.1 + 0.2 − 0.3 is not).
+
+    >>> verdict(120, 100), verdict(0.000001, 0), verdict(0.1 + 0.2, 0.3)
+    ('positive', 'positive', 'break_even')
+    """
+    if rounded(benefit - cost, MOST_DECIMALS) == 0:
         return "break_even"
     return "positive" if benefit > cost else "negative"
 

@@ -777,6 +777,11 @@ def test_rule_of_thumb_warning_only_for_revenue_with_a_cost():
     assert "lifetime_value.revenue_rule_of_thumb" not in note_keys(compute({**FITNESS_CLUB, "margin_percent": "40",
                                                                             "acquisition_cost": "100"}))
     assert "lifetime_value.revenue_rule_of_thumb" in note_keys(compute({**FITNESS_CLUB, "acquisition_cost": "100"}))
+    # Nor where there is no ratio to look better: a cost of 0, an endless lifetime (QA).
+    for query in ({"acquisition_cost": "0"}, {"basis": "churn", "churn_percent": "0", "acquisition_cost": "100"}):
+        result = compute({**FITNESS_CLUB, **query})
+        assert result["values"]["ltv_to_cac"] is None
+        assert "lifetime_value.revenue_rule_of_thumb" not in note_keys(result)
 
 
 def test_worker_json_round_trip_carries_values_notes_and_figure():

@@ -177,6 +177,16 @@ def test_hours_without_a_value_for_an_hour_are_said_to_cost_nothing() -> None:
         [("value.time_unpriced_item", {"item": ["item", 2], "hours": ["hours", 1.5]})]
 
 
+def test_the_verdict_is_break_even_only_where_the_net_value_shown_is_0() -> None:
+    # 0.000001 for nothing was "break-even" beside a net value of $0.000001 (QA).
+    nothing = {"economic": "0", "psychological": "0", "price": "0", "time_hours": "0"}
+    free = run("value", link_fields("value", {**nothing, "economic": "0.000001"}), "link")
+    assert free["values"]["net_value"] == 0.000001 and free["values"]["verdict"] == "positive"
+    # 0.1 + 0.2 against 0.3: float noise, 5.6e-17 apart, is break-even.
+    even = run("value", link_fields("value", {**nothing, "economic": "0.1", "psychological": "0.2", "price": "0.3"}), "link")
+    assert even["values"]["verdict"] == "break_even"
+
+
 def test_a_gain_or_a_loss_never_reads_as_a_ratio_of_one_or_equal_amounts() -> None:
     def shown(query: dict[str, str]) -> dict[str, float]:
         result = run("value", link_fields("value", query), "link")
