@@ -19,7 +19,7 @@ from .errors import CalculatorError
 from .links import link_fields, write_link
 from .numbers import STYLES
 from .registry import CALCULATORS
-from .schema import Schema, read_field, split_key
+from .schema import APART_DECIMALS, Schema, read_field, split_key
 from .sensitivity import moves
 
 #: Results are rounded so that ``data-value`` reads the same from Python and from
@@ -63,7 +63,7 @@ def run(calculator_id: str, fields: Mapping[str, str], lang: str) -> dict[str, A
     result.update(
         ok=True,
         values={key: clean(value) for key, value in evaluation.values.items()},
-        shown={key: clean(value) for key, value in evaluation.shown.items()},
+        shown={key: clean(value, APART_DECIMALS) for key, value in evaluation.shown.items()},
         notes=[note.as_json() for note in evaluation.notes],
         figure=evaluation.figure,
     )
@@ -125,12 +125,13 @@ def _empty_value(schema: Schema, key: str, inputs: Mapping[str, Any]) -> Any:
     return declared.empty
 
 
-def clean(value: Any) -> Any:
-    """Round floats for display keys; refuse NaN and infinities, which are bugs here."""
+def clean(value: Any, decimals: int = DECIMALS) -> Any:
+    """Round floats for display keys (to ``decimals``: more for a result kept apart from a
+    threshold); refuse NaN and infinities, which are bugs here."""
     if isinstance(value, float):
         if not math.isfinite(value):
             raise AssertionError("a calculator produced a non-finite number")
-        value = round(value, DECIMALS)
+        value = round(value, decimals)
         return 0.0 if value == 0 else value
     return value
 

@@ -116,11 +116,16 @@ MOST_DECIMALS = 6
 #: shown as 0 (beside the field, in a note: "0 h" for 0.0000004 hours) while it counted as
 #: more: it is refused instead, as the other limits are.
 SMALLEST_TYPED = 10.0 ** -MOST_DECIMALS
+#: The most decimals a number kept apart from a threshold shows (:func:`shown_apart`): past
+#: six only where fewer would read as the threshold (720 ÷ 240.00004 = 2.9999995 "below a
+#: target of 3" read "3:1, below your target of 3:1").
+APART_DECIMALS = 12
 
 
 def shown_apart(value: float, threshold: float, decimals: int) -> float:
-    """``value`` to the fewest decimals, from ``decimals`` (its kind's usual ones) to six, at
-    which it no longer reads as ``threshold``, rounded as the page rounds (half away from zero).
+    """``value`` to the fewest decimals, from ``decimals`` (its kind's usual ones) to twelve
+    (:data:`APART_DECIMALS`), at which it no longer reads as ``threshold``, rounded as the page
+    rounds (half away from zero).
 
     A note that says a number is on one side of a threshold must not show the threshold
     itself: a payback of 12.025 months reads "12" at one decimal, and "12 months, longer than
@@ -137,12 +142,17 @@ def shown_apart(value: float, threshold: float, decimals: int) -> float:
 
     >>> shown_apart(0.001, 3, 2)
     0.001
+
+    Past six decimals where it must (the page shows every decimal of such a number):
+
+    >>> shown_apart(720 / 240.00004, 3, 2), shown_apart(1000 / 1000.0004, 1, 2)
+    (2.9999995, 0.9999996)
     """
-    for places in range(decimals, MOST_DECIMALS + 1):
+    for places in range(decimals, APART_DECIMALS + 1):
         shown = rounded(value, places)
         if shown != threshold and (shown != 0 or value == 0):
             return shown
-    return round(float(value), MOST_DECIMALS)
+    return rounded(value, APART_DECIMALS)
 
 
 def rounded(value: float, places: int) -> float:

@@ -22,20 +22,28 @@ from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent, get_decimal_symbol
 
 from calculators.languages import BY_CODE
-from calculators.schema import MOST_DECIMALS, SHOWN_DECIMALS
+from calculators.schema import APART_DECIMALS, MOST_DECIMALS, SHOWN_DECIMALS
 
-#: The most decimals a number in a formula shows: all a result carries (calculators.run.DECIMALS).
+#: The decimals a number in a formula shows at least room for: all a result carries
+#: (calculators.run.DECIMALS); more where the number has them (an input typed with seven, a
+#: result kept apart from a threshold), up to APART_DECIMALS.
 EXACT_DIGITS = MOST_DECIMALS
 
 
-def fraction_digits(kind: str, value: float, exact: bool = False) -> tuple[int, int]:
+def own_decimals(value: float) -> int:
+    """The decimals of the shortest text that reads back as ``value``: 2.9999995 → 7, 1e-07 → 7."""
+    exponent = decimal.Decimal(repr(float(value))).as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def fraction_digits(kind: str, value: float, exact: bool = False, most: int = APART_DECIMALS) -> tuple[int, int]:
     """(minimum, maximum) fraction digits for a kind of number; the same table as format.js.
 
     ``exact`` is for the numbers of a formula: every digit they carry, so that the parts
     shown add up to the total shown (``$1.125 + $1.125 = $2.25``, never ``$1.13 + $1.13``).
     """
     if exact and kind not in ("item", "level", "count"):
-        return (fraction_digits(kind, value)[0], EXACT_DIGITS)
+        return (fraction_digits(kind, value)[0], min(max(EXACT_DIGITS, own_decimals(value)), most))
     if kind == "money":
         return (0, 0) if float(value).is_integer() else (SHOWN_DECIMALS[kind],) * 2
     return (0, SHOWN_DECIMALS.get(kind, 0))  # item, level, count: none
@@ -54,9 +62,9 @@ def format_number(kind: str, value: Any, lang: str, currency: str = "USD", exact
         if not _reads_as_zero(text):
             return text
         # A number that is not zero never reads as zero (a churn of 0.001 % is not "0%"): it
-        # takes the digits it needs, up to six, as format.js does.
+        # takes the digits it needs, up to six (a result carries no more), as format.js does.
         if not exact and value != 0 and fraction_digits(kind, float(value))[1] > 0:
-            text = _format(kind, value, lang, currency, True)
+            text = _format(kind, value, lang, currency, True, most=EXACT_DIGITS)
             if not _reads_as_zero(text):
                 return text
         return _format(kind, abs(value), lang, currency, exact)
@@ -66,8 +74,8 @@ def _reads_as_zero(text: str) -> bool:
     return not any(ch in "123456789" for ch in text)
 
 
-def _format(kind: str, value: Any, lang: str, currency: str, exact: bool) -> str:
-    low, high = fraction_digits(kind, float(value), exact)
+def _format(kind: str, value: Any, lang: str, currency: str, exact: bool, most: int = APART_DECIMALS) -> str:
+    low, high = fraction_digits(kind, float(value), exact, most)
     locale = Locale.parse(BY_CODE[lang].number_locale)
     if kind == "money":
         pattern = _with_fraction(locale.currency_formats["standard"].pattern, low, high)

@@ -999,6 +999,16 @@ def test_a_tiny_ratio_below_the_target_never_reads_as_zero() -> None:
     assert result["shown"]["ltv_to_cac"] == 0.001
 
 
+def test_a_ratio_a_ten_millionth_below_the_target_keeps_the_digits_that_say_so() -> None:
+    # 20 × 1 × 100 % × 36 = 720 against 240.00004: 720 ÷ 240.00004 = 2.99999950000008, which
+    # rounds to 3 at six decimals: "3:1, below your target of 3:1" (QA). Seven keep it apart.
+    result = compute({"acquisition_cost": "240.00004"})
+    assert result["values"]["ltv_to_cac"] == 3  # data-value: six decimals, as every result
+    assert result["shown"]["ltv_to_cac"] == 2.9999995
+    below = next(n for n in result["notes"] if n["key"] == "lifetime_value.ratio_below_target")
+    assert below["params"]["ratio"] == ["ratio", 2.9999995]
+
+
 def test_a_payback_over_12_months_never_reads_as_12() -> None:
     # 240.5 ÷ 20 = 12.025 months reads "12" at one decimal: the note says 12.03 (half up),
     # and 241 ÷ 20 = 12.05 reads 12.1, as its result does.

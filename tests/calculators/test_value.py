@@ -197,6 +197,8 @@ def test_a_gain_or_a_loss_never_reads_as_a_ratio_of_one_or_equal_amounts() -> No
     # 80 of benefit against 80.004 of cost: a loss of 0.004. At their usual digits the ratio
     # 80 ÷ 80.004 = 0.99995 reads "1" and the cost "$80.00" beside "$80", under "No value".
     assert shown({**plain, "economic": "80", "price": "80.004"}) == {"value_ratio": 0.99995, "total_cost": 80.004}
+    # 1000 ÷ 1000.0004 = 0.9999996 is 1 even at six decimals: seven keep it apart (QA).
+    assert shown({**plain, "economic": "1000", "price": "1000.0004"}) == {"value_ratio": 0.9999996, "total_cost": 1000.0004}
     # A gain of 0.01 on 100: 100.01 ÷ 100 = 1.0001 reads "1" at two decimals; the amounts
     # differ already ($100.01 against $100).
     assert shown({**plain, "economic": "100.01", "price": "100"}) == {"value_ratio": 1.0001}

@@ -75,7 +75,8 @@ console.log(JSON.stringify({
 # A note's numbers kept apart from a threshold (calculators.schema.shown_apart), shown with
 # every digit: 12.03 months "longer than 12", LTV:CAC 2.996 "below 3", $0.004 "more".
 EXACT = [("months", 12.03, lang) for lang in LANGUAGES] + [("ratio", 2.996, lang) for lang in LANGUAGES] \
-    + [("money", 0.004, lang) for lang in LANGUAGES] + [("money", 1.0, "de")]
+    + [("money", 0.004, lang) for lang in LANGUAGES] + [("money", 1.0, "de")] \
+    + [("ratio", 2.9999995, lang) for lang in LANGUAGES] + [("percent", 1.0000004, "ru"), ("money", 1000.0004, "zh")]
 
 
 # Numbers that are not zero but read as zero at their kind's usual digits (a churn of 0.001 %,
@@ -113,3 +114,5 @@ def test_the_browser_shows_the_decimals_the_build_declares() -> None:
     built = [format_number(kind, value, lang, "USD", exact=True) for kind, value, lang in EXACT]
     assert found["exact"] == built
     assert built[0] == "12.03" and built[len(LANGUAGES)] == "2.996" and built[2 * len(LANGUAGES)] == "$0.004"
+    # Past six decimals where the number has them (a ratio kept apart from 3, a typed input).
+    assert built[3 * len(LANGUAGES) + 1] == "2.9999995" and built[-2:] == ["1,0000004\u00a0%", "US$1,000.0004"]

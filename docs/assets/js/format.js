@@ -1,13 +1,24 @@
 // Numbers as the page shows them: Intl.NumberFormat with the same table of fraction digits
 // as sitebuild/formatting.py (Babel, build time), so prerendered and live text read alike.
 
-// The most decimals a number in a formula shows (EXACT_DIGITS in sitebuild/formatting.py).
+// The decimals a number in a formula has room for at least, and at most (EXACT_DIGITS and
+// APART_DECIMALS in sitebuild/formatting.py and calculators/schema.py).
 const EXACT_DIGITS = 6;
+const APART_DECIMALS = 12;
+
+// The decimals of the shortest text that reads back as the number: 2.9999995 → 7, 1e-7 → 7.
+export function ownDecimals(value) {
+  const [mantissa, exponent = "0"] = String(Math.abs(value)).split("e");
+  return Math.max(0, (mantissa.split(".")[1] || "").length - Number(exponent));
+}
 
 // ``exact``: a number in a formula, with every digit it carries, so that the parts shown add
-// up to the total shown ($1.125 + $1.125 = $2.25, never $1.13 + $1.13).
-export function fractionDigits(kind, value, exact = false) {
-  if (exact && !["item", "level", "count"].includes(kind)) return [fractionDigits(kind, value)[0], EXACT_DIGITS];
+// up to the total shown ($1.125 + $1.125 = $2.25, never $1.13 + $1.13); or a result kept
+// apart from a threshold, with the digits that keep it apart (2.9999995 below 3).
+export function fractionDigits(kind, value, exact = false, most = APART_DECIMALS) {
+  if (exact && !["item", "level", "count"].includes(kind)) {
+    return [fractionDigits(kind, value)[0], Math.min(Math.max(EXACT_DIGITS, ownDecimals(value)), most)];
+  }
   if (kind === "money") return Number.isInteger(value) ? [0, 0] : [2, 2];
   if (["ratio", "number", "hours", "percent"].includes(kind)) return [0, 2];
   if (["months", "share"].includes(kind)) return [0, 1];
@@ -29,13 +40,13 @@ export function formatNumber(kind, value, lang, currency = "USD", exact = false)
   // A number that is not zero never reads as zero: a churn of 0.001 % is not "0%", a lead of
   // $0.004 not "$0.00". It takes the digits it needs, up to six (as sitebuild/formatting.py).
   if (!exact && value !== 0 && fractionDigits(kind, value)[1] > 0 && !/[1-9]/.test(text)) {
-    return formatDigits(kind, value, lang, currency, true);
+    return formatDigits(kind, value, lang, currency, true, EXACT_DIGITS); // a result carries no more
   }
   return text;
 }
 
-function formatDigits(kind, value, lang, currency, exact) {
-  const [minimumFractionDigits, maximumFractionDigits] = fractionDigits(kind, value, exact);
+function formatDigits(kind, value, lang, currency, exact, most = APART_DECIMALS) {
+  const [minimumFractionDigits, maximumFractionDigits] = fractionDigits(kind, value, exact, most);
   // signDisplay "negative": a number that rounds to zero shows as 0, never -0 (as Babel does
   // in sitebuild/formatting.py).
   const digits = { minimumFractionDigits, maximumFractionDigits, signDisplay: "negative" };
