@@ -119,6 +119,18 @@ def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, serve
     expect(widget.locator(".cv-headline")).to_have_text("Offer 2 gives the most value: net $210, ratio 2.75.")
 
 
+def test_value_headline_says_so_when_no_offer_gives_value(watched, server) -> None:
+    # Offer 1: 50 + 30 − (80 + 1 × 20) = −20, ratio 80 / 100 = 0.8; offer 2: 40 + 30 − 100 = −30,
+    # ratio 0.7. Both lose value: the headline said "Offer 1 gives the most value" (QA).
+    for lang, headline in (("en", "No offer gives the customer value; Offer 1 comes closest: net -$20, ratio 0.8."),
+                           ("ru", "Ни одно предложение не даёт клиенту ценности; ближе всего Предложение 1: "
+                                  "чистая ценность -20 $, коэффициент 0,8.")):
+        widget = goto_calculator(watched, server, lang, "value", "v=1&economic=50&economic_2=40")
+        wait_state(widget, "ready")
+        assert value_of(widget, "net_value") == "-20" and value_of(widget, "net_value_2") == "-30"
+        expect(widget.locator(".cv-headline")).to_have_text(headline)
+
+
 def test_the_answer_stays_beside_the_inputs_while_scrolling(watched, server) -> None:
     page = watched.page
     widget = goto_calculator(watched, server, "en", "competition")

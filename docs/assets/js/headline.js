@@ -37,6 +37,8 @@ const SENTENCES = {
     const best = values.best_by_subtraction;
     const byRatio = values.best_by_ratio;
     const parts = { best: nameOf(best), net: say("net_value" + suffix(best), values["net_value" + suffix(best)]), ratio: ratio(best) };
+    // Not "gives the most value" where every offer loses value or only breaks even.
+    if (values["verdict" + suffix(best)] !== "positive") return ["best_none", parts];
     if (byRatio === null || byRatio === undefined || byRatio === best) return ["best", parts];
     return ["best_split", { ...parts, best_ratio: nameOf(byRatio), other_ratio: ratio(byRatio) }];
   },
