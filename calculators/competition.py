@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from .schema import Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema
+from .schema import Evaluation, Field, Inputs, ItemGroup, Note, Output, Schema, shown_equal
 from .value import CURRENCIES, MAX_MONEY, best_item, free_items, net_value, value_ratio
 
 #: Up to eight alternatives, ``_1`` … ``_8``.
@@ -311,8 +311,8 @@ def assess(yours: YourOffer, alternatives: Sequence[Alternative], numbers: Seque
 
 
 def _same(a: float, b: float) -> bool:
-    """Equal as :func:`calculators.value.best_item` sees a tie."""
-    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9)
+    """Equal as :func:`calculators.value.best_item` sees a tie: as the page shows them."""
+    return shown_equal(a, b)
 
 
 # --- The sentences: which note, with which parameters; the page's catalogue words them.

@@ -155,6 +155,18 @@ def shown_apart(value: float, threshold: float, decimals: int) -> float:
     return rounded(value, APART_DECIMALS)
 
 
+def shown_equal(a: float, b: float) -> bool:
+    """Whether two results read the same on the page (six decimals, as
+    :func:`calculators.run.clean` rounds them): a tie is what the reader sees as one. Nets of
+    2.0000001 and 2.0000004 both read 2; ranked apart, the notes named one strongest rival and
+    the headline, which compares what the page shows, the other.
+
+    >>> shown_equal(2.0000001, 2.0000004), shown_equal(0.1 + 0.2, 0.3), shown_equal(2.0, 2.000001)
+    (True, True, False)
+    """
+    return round(a, MOST_DECIMALS) == round(b, MOST_DECIMALS)
+
+
 def rounded(value: float, places: int) -> float:
     """``value`` as the page shows it at ``places`` decimals: half away from zero, from the
     shortest decimal that reads back as the float (``rounded(1.005, 2)`` → 1.01).

@@ -38,7 +38,6 @@ division cannot rank the offers at all; subtraction still can.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -56,6 +55,7 @@ from .schema import (
     Schema,
     rounded,
     shown_apart,
+    shown_equal,
 )
 
 Verdict = Literal["positive", "negative", "break_even"]
@@ -114,7 +114,7 @@ class Comparison:
         2
         """
         best = self.offers[list(numbers).index(self.best_by_subtraction)].net_value
-        return sum(1 for o in self.offers if math.isclose(o.net_value, best, rel_tol=1e-12, abs_tol=1e-9))
+        return sum(1 for o in self.offers if shown_equal(o.net_value, best))
 
 
 def net_value(benefit: float, cost: float) -> float:
@@ -209,7 +209,7 @@ def best_item(scores: Sequence[float | None], numbers: Sequence[int] | None = No
         if score is None:
             continue
         top = None if best is None else scores[best]
-        if top is None or score > top and not math.isclose(score, top, rel_tol=1e-12, abs_tol=1e-9):
+        if top is None or score > top and not shown_equal(score, top):
             best = position
     return None if best is None else numbers[best]
 

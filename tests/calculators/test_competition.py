@@ -698,3 +698,15 @@ def test_your_offer_alone_below_zero_is_said_to_leave_the_customer_worse_off():
     assert note_keys(alone)[:2] == ["competition.no_alternatives", "competition.yours_below_zero"]
     assert note(alone, "competition.yours_below_zero") == {"loss": 1.0}
     assert "competition.yours_below_zero" not in note_keys(open_link({"name": "Tea", "benefit": "2", "cost": "2"}))
+
+
+def test_nets_that_read_the_same_are_a_tie_in_the_notes_as_in_the_headline() -> None:
+    # Yours 5 − 3 = 2; alternative 1: 5.0000001 − 3 = 2.0000001; alternative 2: 5.0000004 − 3 =
+    # 2.0000004. All read $2. Ranked apart, the notes named alternative 2 the strongest rival
+    # ("…$0 behind the leader") and the headline, comparing what the page shows, alternative 1.
+    result = run("competition", link_fields("competition", {
+        "benefit_1": "5.0000001", "cost_1": "3", "same_kind_1": "yes", "benefit_2": "5.0000004", "cost_2": "3"}), "link")
+    notes = {note["key"]: note["params"] for note in result["notes"]}
+    assert notes["competition.likely_choice_tied"]["tied"] == ["count", 3]
+    assert result["values"]["likely_choice"] == 0  # a tie goes to the lowest number: yours
+    assert notes["competition.strongest_threat_level_1"]["item"] == ["item", 1]
