@@ -442,11 +442,16 @@ export class WidgetView {
   }
 
   // Shows or hides an item (an offer, a segment): its fields, its column or row of results.
-  showItem(fieldset, shown) {
+  // ``blank``: an item added empty shows no results until it has its own (a removed offer's
+  // came back, struck through, beside the new offer's empty fields).
+  showItem(fieldset, shown, { blank = false } = {}) {
     fieldset.hidden = !shown;
     for (const control of fieldset.querySelectorAll("input, select")) control.disabled = !shown;
     const number = fieldset.dataset.item;
-    for (const cell of this.root.querySelectorAll(`[data-item-column="${number}"], [data-item-row="${number}"]`)) cell.hidden = !shown;
+    for (const cell of this.root.querySelectorAll(`[data-item-column="${number}"], [data-item-row="${number}"]`)) {
+      cell.hidden = !shown;
+      if (blank) for (const output of cell.querySelectorAll("output")) { output.textContent = ""; output.removeAttribute("data-value"); }
+    }
     const table = this.root.querySelector("[data-item-table]");
     if (table) table.hidden = !table.querySelector("[data-item-row]:not([hidden])");
     const add = this.root.querySelector("[data-action='add-item']");

@@ -137,7 +137,16 @@ class CalculatorWidget {
     this.form.addEventListener("change", (event) => {
       if (event.target.matches("[data-my-name]")) return;
       if (this.timer !== null) this.schedule(0);
-      else if (this.heldError) this.show(this.heldError, true); // a field left: its message is due
+      // A field left: its message is due (within an item just added, once the item is left).
+      else if (this.heldError && !this.added?.contains(event.target)) this.show(this.heldError, true);
+    });
+    // Leaving an item just added: the fields it still lacks are reported now (unfilled()).
+    this.form.addEventListener("focusout", (event) => {
+      const added = this.added;
+      if (!added || added.contains(event.relatedTarget)) return;
+      this.added = null;
+      if (added.hidden) this.holdError(null); // removed again: its answer is on its way
+      else if (this.heldError) this.show(this.heldError, true);
     });
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("focusin", () => { this.view.speakUp(); this.ensureRuntime(); }, { once: true });
@@ -257,6 +266,10 @@ class CalculatorWidget {
   // ``due``: a held message's time has come (see TYPING_PAUSE_MS).
   show(result, due = false) {
     this.holdError(null);
+    if (this.unfilled(result)) {
+      this.heldError = result; // until the reader leaves the item (focusout); "loading" meanwhile
+      return;
+    }
     if (!due && this.stillTyping(result)) return this.holdError(result); // the state stays "loading"
     const answered = this.view.show(result);
     if (isPresenting(this.root)) fitPresented(this.root, false); // a longer answer still fits the screen
@@ -278,6 +291,14 @@ class CalculatorWidget {
   stillTyping(result) {
     const typed = this.typed;
     return !result.ok && typed && document.activeElement === typed.field && performance.now() - typed.at < TYPING_PAUSE_MS;
+  }
+
+  // Whether ``result`` only says that the item just added, where the reader still is, lacks
+  // what it needs: "Enter a number here" under fields not reached yet greeted every "Add".
+  unfilled(result) {
+    const added = this.added;
+    if (result.ok || !added || !added.contains(document.activeElement)) return false;
+    return Object.entries(result.errors || {}).every(([key, error]) => error.code === "required" && added.contains(this.form.elements[key]));
   }
 
   // Says an answer to a screen reader once the reader pauses typing (TYPING_PAUSE_MS), not at
@@ -534,7 +555,8 @@ class CalculatorWidget {
       for (const foreign of control.querySelectorAll("option[data-foreign]")) foreign.remove(); // a link's unknown choice
       control.selectedIndex = 0;
     }
-    this.view.showItem(next, true);
+    this.view.showItem(next, true, { blank: true });
+    this.added = next;
     next.querySelector("input, select").focus();
     this.acted = true;
     this.schedule(0);
