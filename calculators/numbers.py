@@ -19,8 +19,8 @@ Only the characters a keyboard or input method types for digits and separators a
 
 >>> parse_number("1.200,50", "de")
 1200.5
->>> parse_number("１，２００", "zh")
-1200.0
+>>> parse_number("１，２００", "zh"), parse_number("１，２００", "de")
+(1200.0, 1200.0)
 >>> parse_number("0,125", "en"), parse_number("0.125", "de"), parse_number("1.2万", "zh")
 (0.125, 0.125, 12000.0)
 >>> parse_amount("20 €", "de", "EUR"), parse_amount("$1,250.50", "en", "USD")
@@ -87,11 +87,11 @@ CURRENCY_SIGNS: dict[str, tuple[str, ...]] = {
 }
 
 # Full-width forms a CJK keyboard types, mapped one by one (never NFKC, which also turns
-# superscripts and circled digits into digits). The ideographic full stop is handled apart:
-# it stands for the page's decimal separator.
+# superscripts and circled digits into digits). Their separators and the ideographic full
+# stop are handled apart (_typed): they keep the meaning the input method gives them.
 _FULL_WIDTH = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)},
-    "，": ",", "．": ".", "－": "-", "＋": "+", "＇": "'", "％": "%", "＄": "$", "￥": "¥", "￦": "₩",
+    "－": "-", "＋": "+", "＇": "'", "％": "%", "＄": "$", "￥": "¥", "￦": "₩",
     "\u2019": "'",  # the typographic apostrophe, as Swiss grouping
 })
 _IDEOGRAPHIC_FULL_STOPS = ("。", "｡")
@@ -142,11 +142,19 @@ def parse_amount(text: str, lang: str, currency: str) -> float:
 
 
 def _typed(text: str, lang: str) -> str:
-    typed = text.translate(_FULL_WIDTH).strip()
-    decimal = STYLES[lang].decimal
+    """``text`` in the page's own characters. A CJK input method's full-width comma groups
+    digits and its full stops (``．``, ``。``) mark decimals, on any page: ``１，２００`` is 1200
+    on a German page too, never 1.2. (A link has no grouping: there the comma stays a comma,
+    and is refused.)
+
+    >>> _typed("１，２００．５", "de"), _typed("１，２００．５", "en"), _typed("12。5", "ru")
+    ('1.200,5', '1,200.5', '12,5')
+    """
+    style = STYLES[lang]
+    typed = text.replace("，", style.group or ",").replace("．", style.decimal)
     for stop in _IDEOGRAPHIC_FULL_STOPS:
-        typed = typed.replace(stop, decimal)
-    return typed
+        typed = typed.replace(stop, style.decimal)
+    return typed.translate(_FULL_WIDTH).strip()
 
 
 def _sign(text: str) -> tuple[bool, str]:

@@ -88,7 +88,10 @@ def test_superscripts_circled_and_other_script_digits_are_not_digits(text: str) 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("20,-", "de", 20), ("1.250,-", "de", 1250), ("1.250,-", "nl", 1250), ("20,\u2013", "nl", 20),
     ("1'250.50", "en", 1250.5), ("1'250.50", "de", 1250.5), ("1\u2019250", "de", 1250), ("1'250,50", "de", 1250.5),
-    ("12。5", "zh", 12.5), ("１２。５", "zh", 12.5), ("+5", "en", 5), ("＋５", "ko", 5), ("+ 5", "de", 5),
+    ("12。5", "zh", 12.5), ("１２。５", "zh", 12.5),
+    # Full-width separators keep their input method's meaning on a decimal-comma page: it was
+    # 1.2 on a German page, a thousand times too small (QA).
+    ("１，２００", "de", 1200), ("１，２００．５", "ru", 1200.5), ("１２．５", "nl", 12.5), ("+5", "en", 5), ("＋５", "ko", 5), ("+ 5", "de", 5),
     ("1.2万", "zh", 12_000), ("3만", "ko", 30_000), ("2亿", "zh", 200_000_000), ("1억", "ko", 100_000_000),
     ("0.07万", "zh", 700),  # 0.07 × 10 000 = 700 exactly, not 700.0000000000001
     ("-0", "en", 0),
