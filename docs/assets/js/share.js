@@ -115,6 +115,7 @@ export function setPresenting(widgetRoot, on, words) {
 // only smaller, when the answer no longer fits, so that the text does not swell and shrink
 // with every keystroke. A projector's own layout (guide.css) is never zoomed.
 const MOST_ZOOM = 2;
+const CLEARANCE = 8; // px between the column above the share button and the button
 
 export function fitPresented(widgetRoot, grow = true) {
   const current = Number(widgetRoot.style.zoom) || 1;
@@ -131,7 +132,7 @@ export function fitPresented(widgetRoot, grow = true) {
     if (!button) return true;
     return [...widgetRoot.querySelectorAll(":scope > :is(.cv-form, .cv-answer)")].every((column) => {
       const box = column.getBoundingClientRect();
-      return box.right <= button.left || box.left >= button.right || box.bottom <= button.top;
+      return box.right <= button.left || box.left >= button.right || box.bottom + CLEARANCE <= button.top;
     });
   };
   const fitsAt = (zoom) => {
