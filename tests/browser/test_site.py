@@ -127,3 +127,14 @@ def test_korean_breaks_between_words_and_chinese_emphasis_stands_upright(reader,
     page = goto(reader, server.url + "zh/calculators/value/")
     style = page.evaluate("(({fontStyle, fontWeight}) => [fontStyle, fontWeight])(getComputedStyle(document.querySelector('article em')))")
     assert style == ["normal", "700"]
+
+
+def test_the_home_page_s_two_paths_end_with_their_buttons_level(watched, server) -> None:
+    # Material lays a card out as a block, over the guide's column: the German cards' buttons
+    # sat 21 px apart, each under its own text (visual QA).
+    page = watched.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{server.url}de/")
+    bottoms = page.evaluate("""[...document.querySelectorAll('.cv-paths > ul > li')]
+      .map((card) => [...card.querySelectorAll('.md-button')].at(-1).getBoundingClientRect().bottom)""")
+    assert len(bottoms) == 2 and abs(bottoms[0] - bottoms[1]) <= 1, bottoms
