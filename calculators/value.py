@@ -146,7 +146,7 @@ def verdict(benefit: float, cost: float) -> Verdict:
     >>> verdict(120, 100), verdict(0.000001, 0), verdict(0.1 + 0.2, 0.3)
     ('positive', 'positive', 'break_even')
     """
-    if rounded(benefit - cost, MOST_DECIMALS) == 0:
+    if round(benefit - cost, MOST_DECIMALS) == 0:  # as calculators.run.clean rounds the net value
         return "break_even"
     return "positive" if benefit > cost else "negative"
 
