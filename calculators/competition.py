@@ -302,17 +302,13 @@ def assess(yours: YourOffer, alternatives: Sequence[Alternative], numbers: Seque
         strongest_overall=ranked([a.net for a in alts], [a.number for a in alts]),
         likely_choice=choice,
         runner_up=runner_up,
-        margin=0.0 if margin is not None and _same(margin, 0.0) else margin,
-        tied=sum(1 for n in nets if _same(n, top)),
+        # Ties as calculators.value.best_item sees them: as the page shows the numbers.
+        margin=0.0 if margin is not None and shown_equal(margin, 0.0) else margin,
+        tied=sum(1 for n in nets if shown_equal(n, top)),
         best_by_ratio=None if free else ranked([i.ratio for i in items], all_numbers),
         shares=customer_shares(you, alts),
         free=free,
     )
-
-
-def _same(a: float, b: float) -> bool:
-    """Equal as :func:`calculators.value.best_item` sees a tie: as the page shows them."""
-    return shown_equal(a, b)
 
 
 # --- The sentences: which note, with which parameters; the page's catalogue words them.
