@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 import pytest
 
+from sitebuild.messages import catalogue
 from tests.browser.conftest import CONTEXT
 from tests.browser.pages import goto, wait_for_stillness
 from tests.conftest import LANGUAGES, ROOT
@@ -37,6 +39,29 @@ def test_the_switcher_s_links_carry_the_inputs_on_screen_before_any_hover(watche
     page.wait_for_function("location.search.includes('price=85')")
     german = page.locator(".md-select__link[hreflang=de]").first.get_attribute("href")
     assert german.endswith("/de/calculators/value/?v=1&price=85")
+    assert watched.errors == []
+
+
+def test_a_page_showing_its_example_switches_to_that_example_in_the_other_language(watched, server) -> None:
+    # The competition page opens with the breakfast table, and its address then names that
+    # example's link, English names and all. The German page shows the same table in German.
+    page = watched.page
+    page.goto(f"{server.url}calculators/competition/")
+    page.wait_for_function("location.search.includes('name_1=')")
+    german = page.locator(".md-select__link[hreflang=de]").first
+    assert german.get_attribute("href").endswith("/de/calculators/competition/")
+    switch_language(page, "de")
+    page.wait_for_url(re.compile(r"/de/calculators/competition/"))
+    names = catalogue("de", "competition")["examples"]["breakfast"]
+    widget = page.locator("[data-calculator]")
+    for key in ("name", "name_1", "name_4"):
+        assert widget.locator(f"input[name={key}]").input_value() == names[key]
+    # Once the reader changes the case, it is theirs: the switcher carries it, names included.
+    page.goto(f"{server.url}calculators/competition/")
+    page.fill("[data-calculator] input[name=spend_1]", "12")
+    page.wait_for_function("location.search.includes('spend_1=12')")
+    carried = urllib.parse.urlsplit(german.get_attribute("href")).query
+    assert "spend_1=12" in carried and "name_1=Instant+cereal" in carried, carried
     assert watched.errors == []
 
 

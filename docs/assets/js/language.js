@@ -3,18 +3,26 @@
 // so the switcher would keep pointing at the first page's translations. We read the head's
 // links whenever the page or its query changes, and at the moment of a click, and keep the
 // query string (a calculator's inputs): a link copied from the switcher or opened in a new tab
-// carries the numbers on screen.
+// carries the numbers on screen. A calculator page still showing its own example is the
+// exception: its translation shows that example in its own words.
 
 function translationOf(lang) {
   const link = document.head.querySelector(`link[rel="alternate"][hreflang="${lang}"]`);
   return link ? new URL(link.getAttribute("href"), location.href) : null;
 }
 
+// The address's query, or what a calculator page says its translations should open with
+// (widget.js: its own example is the same example there, in that language's words).
+function translationQuery() {
+  const calculator = document.querySelector("[data-calculator-page][data-translation-query]");
+  return calculator ? calculator.dataset.translationQuery : location.search;
+}
+
 export function refreshSwitcher() {
   for (const anchor of document.querySelectorAll(".md-select__link[hreflang]")) {
     const target = translationOf(anchor.getAttribute("hreflang"));
     if (!target) continue;
-    target.search = location.search;
+    target.search = translationQuery();
     target.hash = "";
     anchor.href = target.href;
   }

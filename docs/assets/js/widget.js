@@ -339,8 +339,13 @@ class CalculatorWidget {
     // address clean. Only there: on the competition page, whose example is the breakfast
     // table, a bare address would reopen the table instead of a "v=1" link's defaults; and an
     // example in the address stays a versioned link, as a trainer may copy it from there.
-    const bare = [...query.keys()].length === 1 && this.lastLink === this.spec.link.example;
+    const example = this.lastLink === this.spec.link.example;
+    const bare = [...query.keys()].length === 1 && example;
     const search = bare ? "" : "?" + query.toString();
+    // A translation of this page opens with the same example in its own words (the example's
+    // link here carries this language's names): the language switcher leaves the link out.
+    for (const key of new URLSearchParams(example ? this.lastLink : "").keys()) query.delete(key);
+    this.root.dataset.translationQuery = query.toString() ? "?" + query.toString() : "";
     // Not when nothing changes: each history entry update costs the browser several ms.
     if (search !== location.search) this.writeAddress(location.pathname + search + location.hash);
   }
