@@ -222,10 +222,13 @@ def _ungroup(text: str, style: NumberStyle) -> str:
     Grouping must be regular (groups of three after the first, the first not starting with
     0); a lone separator that cannot be grouping (``1.5`` or ``0.125`` on a German page,
     ``12,5`` or ``0,125`` on an English one) is read as the decimal separator, since no
-    other reading exists.
+    other reading exists. A decimal separator with no digits after it (``5.``, ``1,200.`` and
+    ``5,`` on a German page) is what a reader has typed so far of ``5.5``: the whole number.
     """
     if style.decimal in text:
         whole, _, fraction = text.rpartition(style.decimal) if text.count(style.decimal) == 1 else ("", "", "x")
+        if fraction == "" and whole != "":
+            return _ungroup_whole(whole, style)  # "5." on the way to "5.5": 5 meanwhile
         if not _digits(fraction):
             raise ValueError("not_a_number")
         return _ungroup_whole(whole, style) + "." + fraction

@@ -95,6 +95,8 @@ def test_superscripts_circled_and_other_script_digits_are_not_digits(text: str) 
     ("1.2万", "zh", 12_000), ("3만", "ko", 30_000), ("2亿", "zh", 200_000_000), ("1억", "ko", 100_000_000),
     ("0.07万", "zh", 700),  # 0.07 × 10 000 = 700 exactly, not 700.0000000000001
     ("-0", "en", 0),
+    # A decimal separator with nothing after it yet, typing 5.5 (QA: "5." was refused).
+    ("5.", "en", 5), ("1,200.", "en", 1200), ("5,", "de", 5), ("1.250,", "de", 1250), ("１２．", "zh", 12), ("12。", "zh", 12),
 ])
 def test_forms_people_type_are_read(text: str, lang: str, expected: float) -> None:
     value = parse_number(text, lang)
@@ -106,6 +108,8 @@ def test_forms_people_type_are_read(text: str, lang: str, expected: float) -> No
     ("20,-", "en"),      # the dash for cents is a decimal-comma custom
     ("1.2万", "en"), ("3만", "zh"), ("3万万", "zh"), ("万", "zh"),
     ("+-5", "en"), ("++5", "en"), ("1'25", "en"), ("12。5。5", "zh"),
+    # A lone separator is still no number, and a dot after a German number is grouping.
+    (".", "en"), (",", "de"), ("-.", "en"), ("5.", "de"), ("5..", "en"), ("5.", "link"),
 ])
 def test_forms_that_still_mean_nothing_are_rejected(text: str, lang: str) -> None:
     with pytest.raises(ValueError, match="not_a_number"):
