@@ -639,9 +639,9 @@ NOTES: dict[str, tuple[str, ...]] = {
     "lifetime_value.discounted_meaning": ("discount_rate_percent", "discounted_lifetime_value"),
     "lifetime_value.segments_inherit": (),
     "lifetime_value.segment_inherits": ("segment", "segment_name", "fields"),
-    "lifetime_value.segment_lifetime_wins": ("segment",),
-    "lifetime_value.segment_churn_wins": ("segment",),
-    "lifetime_value.segment_no_finite_lifetime": ("segment",),
+    "lifetime_value.segment_lifetime_wins": ("segment", "segment_name"),
+    "lifetime_value.segment_churn_wins": ("segment", "segment_name"),
+    "lifetime_value.segment_no_finite_lifetime": ("segment", "segment_name"),
     "lifetime_value.beyond_range": ("limit",),
 }
 _NEEDED = ("needed_average_check", "needed_purchases_per_month", "needed_margin_percent",
@@ -811,19 +811,18 @@ def _segment_notes(main: Customer, main_ltv: float | None, n: int, segment: Segm
                    inherited: list[str]) -> list[Note]:
     c = segment.customer
     notes = []
+    # The name the reader typed; an unnamed segment is called by its legend on the page.
+    named = {"segment": ("item", n), "segment_name": ("text", segment.name or "")}
     if inherited:
-        # The name the reader typed; an unnamed segment is called by its legend on the page.
-        notes.append(Note("lifetime_value.segment_inherits", {
-            "segment": ("item", n), "segment_name": ("text", segment.name or ""),
-            "fields": ("fields", inherited)}))
+        notes.append(Note("lifetime_value.segment_inherits", {**named, "fields": ("fields", inherited)}))
     both = c.lifetime_months is not None and c.churn_percent is not None
     if both and (c.lifetime_months, c.churn_percent) != (main.lifetime_months, main.churn_percent):
         key = "segment_lifetime_wins" if c.chosen_basis == "lifetime" else "segment_churn_wins"
-        notes.append(Note(f"lifetime_value.{key}", {"segment": ("item", n)}))
+        notes.append(Note(f"lifetime_value.{key}", named))
     if ltv is None and main_ltv is not None and segment.share_percent > 0:
         # Without a share the segment stays out of the blend, which exists (its own row says
         # why the segment's LTV does not).
-        notes.append(Note("lifetime_value.segment_no_finite_lifetime", {"segment": ("item", n)}))
+        notes.append(Note("lifetime_value.segment_no_finite_lifetime", named))
     return notes
 
 

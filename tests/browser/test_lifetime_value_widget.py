@@ -50,6 +50,23 @@ def test_a_link_with_segments_opens_computed_in_two_languages(reader, server) ->
     assert reader.offsite(server.port) == []
 
 
+def test_a_segment_s_notes_call_it_by_the_name_the_page_shows(reader, server) -> None:
+    # QA: the Chinese page said "细分 1 的流失率为 0%" beside notes that called it "A". Segment 1
+    # is named A and never leaves (churn 0); segment 2 is unnamed, with a lifetime and a churn.
+    link = ("v=1&margin_percent=60&acquisition_cost=60&segment_1=A&share_percent_1=50&churn_percent_1=0"
+            "&share_percent_2=50&lifetime_months_2=12&churn_percent_2=4")
+    for lang in ("zh", "ru"):
+        widget = goto_calculator(reader, server, lang, "lifetime-value", link)
+        wait_state(widget, "ready")
+        texts = catalogue(lang, "lifetime_value")
+        endless = widget.locator("[data-note='lifetime_value.segment_no_finite_lifetime']").text_content()
+        assert endless == texts["notes"]["segment_no_finite_lifetime"].replace("{segment_name}", "A")
+        both = widget.locator("[data-note='lifetime_value.segment_lifetime_wins']").text_content()
+        legend = texts["group"]["item"].replace("{n}", "2")  # an unnamed segment goes by its legend
+        assert both == texts["notes"]["segment_lifetime_wins"].replace("{segment_name}", legend)
+    assert reader.errors == []
+
+
 def test_shares_on_their_way_to_100_raise_no_message_while_typed(reader, server) -> None:
     widget = goto_calculator(reader, server, "en", "lifetime-value", SEGMENTS)
     wait_state(widget, "ready")

@@ -525,7 +525,10 @@ def test_a_segment_with_both_follows_the_readers_choice_and_says_so():
     result = compute({"basis": "churn", "lifetime_months": "", "churn_percent": "5", "segment_1": "A",
                       "share_percent_1": "100", "lifetime_months_1": "10", "churn_percent_1": "2"})
     assert result["values"]["lifetime_value_1"] == 1000.0
-    assert {"key": "lifetime_value.segment_churn_wins", "params": {"segment": ["item", 1]}} in result["notes"]
+    # Named as the page names the segment: by the name typed (QA: the note said "segment 1"
+    # beside notes that said "A").
+    assert {"key": "lifetime_value.segment_churn_wins",
+            "params": {"segment": ["item", 1], "segment_name": ["text", "A"]}} in result["notes"]
 
 
 def test_segment_with_endless_lifetime_makes_the_blend_endless_and_says_so():
@@ -535,7 +538,8 @@ def test_segment_with_endless_lifetime_makes_the_blend_endless_and_says_so():
     assert result["values"]["lifetime_value_1"] == 400.0
     assert result["values"]["lifetime_value_2"] is None
     assert result["values"]["blended_lifetime_value"] is None
-    assert {"key": "lifetime_value.segment_no_finite_lifetime", "params": {"segment": ["item", 2]}} in result["notes"]
+    assert {"key": "lifetime_value.segment_no_finite_lifetime",
+            "params": {"segment": ["item", 2], "segment_name": ["text", "B"]}} in result["notes"]
 
 
 @pytest.mark.parametrize("example", sorted(PRESETS.get(ID, {})))
