@@ -115,15 +115,25 @@ def test_the_standard_library_leaves_out_what_is_built_into_the_interpreter(site
 
 def test_the_shipped_glue_is_pyodides_with_its_factory_compiled_with_the_module(site_dir: Path) -> None:
     # The Node tests above load this very file; here: it differs from the npm package's only
-    # by the parentheses that make V8 compile the factory eagerly (sitebuild/runtime.py).
+    # by the parentheses that make V8 compile the factory eagerly and by one compiled wrapper
+    # module per signature (sitebuild/runtime.py).
     (pyodide_dir,) = (site_dir / "assets/pyodide").iterdir()
     shipped = (pyodide_dir / "pyodide.asm.mjs").read_text(encoding="utf-8")
     npm = (runtime.PYODIDE_PACKAGE / "pyodide.asm.mjs").read_text(encoding="utf-8").rstrip()
     wrapped = "const _createPyodideModule=(" + npm.removesuffix(runtime.GLUE_TAIL) + ");" + runtime.GLUE_TAIL + "\n"
     assert npm.startswith(runtime.GLUE_HEAD)
-    assert shipped == wrapped
+    shared = wrapped.replace(runtime.WRAPPER_COMPILE, runtime.WRAPPER_SHARED).replace(
+        runtime.WRAPPER_FACTORY, "var wrapperModules=new Map;" + runtime.WRAPPER_FACTORY)
+    assert shipped == shared != wrapped
 
 
-def test_a_glue_of_another_shape_stops_the_build() -> None:
-    with pytest.raises(SystemExit, match="GLUE_HEAD"):
-        runtime.eagerly_compiled("export default async function _createPyodideModule(moduleArg={}){}")
+@pytest.mark.parametrize(("glue", "named"), [
+    ("export default async function _createPyodideModule(moduleArg={}){}", "GLUE_HEAD"),
+    # Wrappers compiled elsewhere than in the function that makes them: not changed blindly.
+    (runtime.GLUE_HEAD + "var module=new WebAssembly.Module(bytes);}" + runtime.GLUE_TAIL, "WRAPPER_FACTORY"),
+    (runtime.GLUE_HEAD + runtime.WRAPPER_FACTORY + "return f};var module=new WebAssembly.Module(bytes);}"
+     + runtime.GLUE_TAIL, "WRAPPER_FACTORY"),
+])
+def test_a_glue_of_another_shape_stops_the_build(glue: str, named: str) -> None:
+    with pytest.raises(SystemExit, match=named):
+        runtime.shipped_glue(glue)
