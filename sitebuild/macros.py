@@ -282,12 +282,18 @@ def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
     return {
         "id": schema.id, "version": schema.version, "main": workshop.COMPARE_MAIN[schema.id], "debrief": workshop.DEBRIEF[schema.id],
         "title": catalogue(lang, "guide")["calculators"][schema.id]["title"],
-        "group": None if schema.group is None else {"first": schema.group.first, "last": schema.group.last},
+        "group": None if schema.group is None else {
+            "first": schema.group.first, "last": schema.group.last,
+            # The field that names an item (an alternative's name, a segment's), if any.
+            "name": next((f.key for f in schema.group.fields if f.kind == "text"), None)},
         "fields": {key: {"label": texts["fields"][key], "kind": f.kind,
                          "choices": texts.get("choices", {}).get(key, {})} for key, f in fields.items()},
         "outputs": {key: {"label": texts["outputs"][key], "kind": kind} for key, kind in outputs.items()},
         "messages": script_texts(texts, ("values", "none", "group", "item_zero")),
         "none": catalogue(lang, "widget")["none"],
+        # "Price (Offer 2)" and lists of names, in the language's brackets and commas.
+        "same_name": catalogue(lang, "widget")["same_name"],
+        "list_separator": catalogue(lang, "widget")["list_separator"],
     }
 
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import base64
 import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
 
+from calculators.presets import PRESETS
+from calculators.run import run
 from sitebuild.messages import catalogue
 from tests.browser.pages import goto
 from tests.conftest import ROOT
@@ -125,7 +128,8 @@ def test_codes_read_from_images_build_the_room_once_each(watched, server, lang: 
     # Remove a person: the button carries the name.
     page.get_by_role("button", name=words["remove"].replace("{name}", "Anna")).click()
     page.wait_for_function(COMPARED, arg=2)
-    assert [name for name, _ in rows(page)] == ["Bob", words["participant"].replace("{n}", "2")]
+    # The unnamed third keeps its number: the line it was pasted on (Anna's line is emptied).
+    assert [name for name, _ in rows(page)] == ["Bob", words["participant"].replace("{n}", "3")]
     # The room survives a reload (this page only), until it is cleared.
     page.reload()
     page.wait_for_function(COMPARED, arg=2, timeout=90_000)
@@ -289,6 +293,73 @@ def test_debrief_shows_the_room_one_chart_at_a_time_and_exports_it(watched, serv
     # 230 ÷ 170 = 1.352941…: the full number, with the locale's decimal mark.
     assert by_name["Bob"][value_labels["value_ratio"]].startswith(f"1{decimal}3529")
     assert by_name["Anna"][words["line"]] == "1"
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_room_names_what_the_calculator_names_and_counts_a_line_once(watched, server, lang: str, tmp_path) -> None:
+    import csv
+    import io
+
+    words = catalogue(lang, "workshop")["compare"]
+    texts = catalogue(lang, "competition")
+    page = goto(watched, compare_url(server, lang))
+    base = f"{server.url}{'' if lang == 'en' else lang + '/'}calculators/competition/?"
+    # The breakfast table, the customer spending 50 (QA: the room said "Alternative 2" where the
+    # calculator said "A sandwich"), and the same table untouched; the first line pasted twice.
+    breakfast = {**PRESETS["competition"]["breakfast"], **{k: v for k, v in texts["examples"]["breakfast"].items() if k != "label"}}
+    mine = {**breakfast, "spend": "50"}
+    anna = f"Anna: {base}{urllib.parse.urlencode(mine)}"
+    lines = [anna, f"Bob: {base}{urllib.parse.urlencode(breakfast)}", anna]
+    page.fill("#cv-compare-links", "\n".join(lines))
+    page.click("[data-action=compare]")
+    page.wait_for_function(COMPARED, arg=2, timeout=90_000)
+    assert words["repeated"].replace("{n}", "3").replace("{first}", "1") in page.locator(".cv-compare-messages").inner_text()
+    # The alternative the calculator picks, by the name typed for it.
+    computed = run("competition", mine, "link")
+    choice = computed["values"]["likely_choice"]
+    assert choice > 0  # an alternative, not the reader's own offer
+    row = page.locator(".cv-compare-grid tbody tr[data-line='1']")
+    assert row.locator("td[data-key=likely_choice]").inner_text() == mine[f"name_{choice}"]
+    # An item's label in the language's brackets: "花费（备选方案 1）" in Chinese.
+    spend_1 = page.locator(".cv-compare-grid th[data-key=spend_1]").inner_text()
+    assert spend_1 == catalogue(lang, "widget")["same_name"].replace("{name}", texts["fields"]["spend"]).replace(
+        "{item}", texts["group"]["item"].replace("{n}", "1"))
+    # The CSV says what the table says: the main result first, words for choices and names.
+    with page.expect_download() as download:
+        page.get_by_role("button", name=words["download"]).click()
+    path = tmp_path / "room.csv"
+    download.value.save_as(path)
+    table = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    header, first = table[0], dict(zip(table[0], table[1]))
+    assert header[2] == texts["outputs"]["share_you"]
+    assert first[texts["outputs"]["likely_choice"]] == mine[f"name_{choice}"]
+    assert first[spend_1] == breakfast["spend_1"]  # a number stays a number
+    kind_1 = page.locator(".cv-compare-grid th[data-key=same_kind_1]").inner_text()
+    assert first[kind_1] == texts["choices"]["same_kind"]["yes"]
+    # Cleared, the room is gone from the debrief and the CSV too.
+    page.get_by_role("button", name=words["clear"]).click()
+    page.get_by_role("button", name=words["debrief"]).click()
+    assert page.locator(".cv-compare-messages").inner_text() == words["empty"]
+    downloads: list = []
+    page.on("download", lambda download: downloads.append(download))
+    page.get_by_role("button", name=words["download"]).click()
+    page.wait_for_timeout(500)
+    assert downloads == []
+    assert watched.errors == []
+
+
+def test_a_debrief_of_one_chart_offers_no_other(watched, server) -> None:
+    # The fitness club without a cost of winning: LTV only (no LTV:CAC to chart).
+    words = catalogue("en", "workshop")["compare"]
+    page = goto(watched, compare_url(server, "en"))
+    page.fill("#cv-compare-links", "\n".join(f"P{i}: {server.url}calculators/lifetime-value/?v=1&average_check={20 + i}" for i in range(2)))
+    page.click("[data-action=compare]")
+    page.wait_for_function(COMPARED, arg=2, timeout=90_000)
+    page.get_by_role("button", name=words["debrief"]).click()
+    assert debrief_keys(page) == ["lifetime_value"]
+    assert page.get_by_role("button", name=words["next"]).is_hidden()
+    assert page.get_by_role("button", name=words["previous"]).is_hidden()
     assert watched.errors == []
 
 

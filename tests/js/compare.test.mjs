@@ -33,7 +33,11 @@ test("a scanned line joins the room once; a person is removed by line number", a
   assert.equal(withLine(room + "\n", ` ${anna} `), null); // the same code read twice counts once
   const two = withLine(room + "\n\n", `Bob: ${site}?v=1&price=80`);
   assert.equal(two, `${anna}\nBob: ${site}?v=1&price=80`);
-  // Line numbers count every line, blank ones included, as the table's "Line" column does.
-  assert.equal(withoutLine(`${anna}\n\nBob`, 3), `${anna}\n`);
-  assert.equal(withoutLine(`${anna}\n\nBob`, 1), "\nBob");
+  // Line numbers count every line, blank ones included, as the table's "Line" column does. A
+  // removed line is emptied, so that everyone after it keeps their line (and their number);
+  // blank lines at the end go.
+  assert.equal(withoutLine(`${anna}\n\nBob`, 3), anna);
+  assert.equal(withoutLine(`${anna}\n\nBob`, 1), "\n\nBob");
+  assert.equal(withoutLine(`${anna}\nBob\nCleo`, 2), `${anna}\n\nCleo`);
+  assert.equal(withoutLine(`${anna}\nBob`, 7), `${anna}\nBob`); // no such line: nothing changes
 });

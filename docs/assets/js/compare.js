@@ -59,11 +59,12 @@ export function withLine(text, line) {
 }
 
 // The room's text without its line number `n` (counted from 1, blank lines included, as the
-// table's "Line" column counts).
+// table's "Line" column counts). The line is emptied, not taken out: everyone after it keeps
+// their line, and with it their number ("Participant 7" stays 7 while the trainer talks).
 export function withoutLine(text, n) {
   const lines = text.split(/\r?\n/);
-  lines.splice(n - 1, 1);
-  return lines.join("\n");
+  if (n >= 1 && n <= lines.length) lines[n - 1] = "";
+  return lines.join("\n").replace(/\s+$/, "");
 }
 
 // A token as a link ("<https://…>" as some chats wrap it), or null.
@@ -76,10 +77,16 @@ function urlOf(token) {
 }
 
 function labelOf(spec, kind, key) {
-  return keyLabel(key, (k) => spec[kind][k] && spec[kind][k].label, spec.messages.group.item);
+  return keyLabel(key, (k) => spec[kind][k] && spec[kind][k].label, spec.messages.group.item, spec.same_name);
 }
 
-function shown(spec, kind, key, value, lang, currency) {
+// The name a participant typed for item `item` of their list (an alternative's name), or "".
+function typedName(spec, inputs, item) {
+  const key = spec.group && spec.group.name;
+  return (key && String((inputs || {})[item === 0 ? key : `${key}_${item}`] || "").trim()) || "";
+}
+
+function shown(spec, kind, key, value, lang, currency, inputs = {}) {
   if (value === null || value === undefined || value === "") return "–";
   const declared = spec[kind][key.replace(/_\d+$/, "")] || spec[kind][key];
   if (kind === "fields") {
@@ -87,7 +94,11 @@ function shown(spec, kind, key, value, lang, currency) {
     if (declared.kind === "text") return String(value);
     return formatNumber(declared.kind, value, lang, currency);
   }
-  return resultText(spec.messages, declared.kind, key, value, lang, currency);
+  // An item the participant named is shown by that name, as their calculator shows it; a
+  // word for the value ("nobody on this level") and an unnamed item's legend otherwise.
+  const word = ((spec.messages.values || {})[key.replace(/_\d+$/, "")] || {})[value];
+  const named = declared.kind === "item" && word === undefined ? typedName(spec, inputs, value) : "";
+  return named || resultText(spec.messages, declared.kind, key, value, lang, currency);
 }
 
 function cell(tag, text, attributes = {}) {
@@ -153,7 +164,7 @@ function table(spec, rows, lang, words) {
     const mark = numbers.length > 1 && numeric(mainValue) ? (mainValue === highest ? "highest" : mainValue === lowest ? "lowest" : "") : "";
     if (mark) tr.dataset.mark = mark;
     tr.append(cell("td", String(row.line)));
-    const name = row.name || fill(words.participant, () => String(row.number));
+    const name = nameOf(row, words);
     // aria-label: the row's header for every cell is the name, not "Remove Anna Anna".
     const nameCell = cell("th", "", { scope: "row", class: "cv-compare-name", "aria-label": name });
     // One button per person, named after them for screen readers ("Remove Anna").
@@ -164,7 +175,7 @@ function table(spec, rows, lang, words) {
     const currency = (result.inputs && result.inputs.currency) || "USD";
     for (const [kind, key, pick] of columns) {
       const value = (pick(result) || {})[key];
-      const text = result.ok || kind === "fields" ? shown(spec, kind, key, value, lang, currency) : "–";
+      const text = result.ok || kind === "fields" ? shown(spec, kind, key, value, lang, currency, result.inputs) : "–";
       const td = cell("td", text, { "data-key": key, ...(value === undefined || value === null ? {} : { "data-value": String(value) }) });
       if (key === main) {
         td.classList.add("cv-compare-main");
@@ -193,11 +204,17 @@ async function compareRoom(root) {
     .filter(({ text }) => text.trim());
   const problems = [];
   const links = [];
+  const firstLine = new Map(); // a line's text → the line it was first pasted on
   for (const { text, line } of lines) {
     const link = readLink(text, calculators);
-    if (!link) problems.push(fill(inOtherVersion(text, calculators) ? words.other_version : words.not_a_link, () => String(line)));
+    const first = firstLine.get(text.trim());
+    firstLine.set(text.trim(), first || line);
+    // The same line twice (pasted again, or a chat copied twice) is one person, as a code
+    // read twice is.
+    if (first) problems.push(fill(words.repeated, (name) => String(name === "n" ? line : first)));
+    else if (!link) problems.push(fill(inOtherVersion(text, calculators) ? words.other_version : words.not_a_link, () => String(line)));
     else if (links.length && link.slug !== links[0].slug) problems.push(fill(words.other_calculator, (name) => (name === "n" ? String(line) : calculators[link.slug].title)));
-    else links.push({ ...link, line, number: links.length + 1 });
+    else links.push({ ...link, line });
   }
   if (!lines.length) problems.push(words.empty);
   output.replaceChildren();
@@ -350,6 +367,8 @@ async function readFiles(root, input) {
 }
 
 function clearRoom(root) {
+  comparing++; // a comparison still computing does not bring the room back
+  rooms.delete(root); // nor do the debrief and the CSV
   root.querySelector("textarea").value = "";
   root.querySelector(".cv-compare-table").replaceChildren();
   root.querySelector(".cv-compare-messages").textContent = "";
@@ -370,8 +389,10 @@ async function removeLine(root, line) {
 }
 
 // ---- the debrief: one chart at a time, in present mode ---------------------------------------
+// A participant's name, or for a line with only a link its line number: a number that stays
+// theirs when someone else is removed (withoutLine).
 function nameOf(row, words) {
-  return row.name || fill(words.participant, () => String(row.number));
+  return row.name || fill(words.participant, () => String(row.line));
 }
 
 function showChart(root, index) {
@@ -393,7 +414,10 @@ function showChart(root, index) {
   const figure = section.querySelector(".cv-debrief-chart");
   figure.dataset.key = key;
   const width = Math.max(280, Math.round(figure.clientWidth || 640)); // the container's width, as figures.js draws
-  figure.replaceChildren(...spreadChart(entries, label, words, width));
+  figure.replaceChildren(...spreadChart(entries, label, { ...words, list_separator: spec.list_separator }, width));
+  for (const button of section.querySelectorAll("[data-action=debrief-previous], [data-action=debrief-next]")) {
+    button.hidden = state.charts.length < 2;
+  }
 }
 
 const debriefs = new WeakMap();
@@ -433,13 +457,14 @@ function closeDebrief(root) {
   button.focus();
 }
 
-// The room as one table in a file: line, name, then every result and input the table shows,
-// raw numbers that the locale's CSV rules (share.js) write as the reader's spreadsheet reads.
+// The room as one table in a file, in the table's order: line, name, the main result, the
+// other results, the inputs. Numbers are raw, for the locale's CSV rules (share.js) to write as
+// the reader's spreadsheet reads them; choices and named items are the words the table shows.
 function roomCsv(root) {
   const room = rooms.get(root);
   if (!room) return;
   const { spec, rows, lang, words } = room;
-  const columns = [];
+  const columns = [["outputs", spec.main]];
   for (const kind of ["outputs", "fields"]) {
     for (const row of rows) {
       for (const key of Object.keys((kind === "outputs" ? row.result.values : row.result.inputs) || {})) {
@@ -451,7 +476,10 @@ function roomCsv(root) {
   for (const row of ranked(rows, spec.main)) {
     table.push([row.line, nameOf(row, words), ...columns.map(([kind, key]) => {
       const value = ((kind === "outputs" ? (row.result.ok ? row.result.values : {}) : row.result.inputs) || {})[key];
-      return value === null || value === undefined ? "" : value;
+      if (value === null || value === undefined) return "";
+      const declared = spec[kind][key.replace(/_\d+$/, "")] || spec[kind][key];
+      const inWords = ["choice", "item", "category"].includes(declared.kind);
+      return inWords ? shown(spec, kind, key, value, lang, "USD", row.result.inputs) : value;
     })]);
   }
   download(`room-${spec.id.replaceAll("_", "-")}.csv`, "text/csv;charset=utf-8", csvTable(table, lang));

@@ -66,7 +66,7 @@ export function spreadChart(entries, label, words, width) {
   if (low < 0) svg.append(el("line", { class: "cv-spread-zero", x1: x(0), x2: x(0), y1: 0, y2: height }));
   const missing = sorted.filter((entry) => !numeric(entry.value));
   const parts = [svg];
-  if (missing.length) parts.push(el("p", { class: "cv-legend-note" }, `${words.no_number} ${missing.map((entry) => entry.name).join(", ")}`));
+  if (missing.length) parts.push(el("p", { class: "cv-legend-note" }, `${words.no_number} ${missing.map((entry) => entry.name).join(words.list_separator || ", ")}`));
   parts.push(dataTable(words.table, [words.name, label], sorted.map((entry) => [entry.name, entry.text])));
   return parts;
 }

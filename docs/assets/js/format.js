@@ -112,10 +112,12 @@ export function resultText(texts, kind, key, value, lang, currency, exact = fals
 }
 
 // "Price (Offer 2)" for price_2: a key's own label, or its base key's label with the item's
-// legend. ``labelFor(key)`` gives a declared label or undefined.
-export function keyLabel(key, labelFor, itemTemplate) {
+// legend, put together by ``pattern`` (the language's brackets: "{name}（{item}）" in Chinese).
+// ``labelFor(key)`` gives a declared label or undefined.
+export function keyLabel(key, labelFor, itemTemplate, pattern = "{name} ({item})") {
   const own = labelFor(key);
   const match = /^(.*)_(\d+)$/.exec(key);
   if (own !== undefined || !match) return own ?? key;
-  return `${labelFor(match[1]) ?? match[1]} (${fill(itemTemplate, () => match[2])})`;
+  const parts = { name: labelFor(match[1]) ?? match[1], item: fill(itemTemplate, () => match[2]) };
+  return fill(pattern, (name) => parts[name]);
 }
