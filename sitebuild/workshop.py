@@ -53,10 +53,6 @@ DEBRIEF = {
     "competition": ("share_you", "share_level_1", "share_level_2", "share_level_3"),
 }
 
-#: Pages a prepared device keeps for each language (slugs; "" is the language's home page).
-OFFLINE_PAGES = ("", *(f"calculators/{schema.slug}" for schema in CALCULATORS.values()),
-                 "workshop", "workshop/scenarios", "workshop/compare")
-
 #: Paths that never change once published (their names carry a version or a digest).
 VERSIONED_PREFIXES = ("assets/pyodide/", "assets/calculators/")
 #: Material names its scripts and stylesheets by their content (bundle.a5f9d56c.min.js): a
@@ -185,12 +181,28 @@ def vendor_qr_libraries(site: Path) -> None:
     shutil.copyfile(JSQR, reader)
 
 
+def language_pages(site: Path, lang: str) -> list[str]:
+    """Every page of ``lang`` in the built site, by its address from the site's root ("de/",
+    "de/innovation/"), the language's home page first."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    other_languages = tuple(f"{code}/" for code in LANGUAGES if code not in (lang, DEFAULT_LANGUAGE))
+    pages = []
+    for index in sorted((site / prefix).rglob("index.html")):
+        folder = index.parent.relative_to(site).as_posix()
+        page = "" if folder == "." else folder + "/"
+        if not page.startswith(other_languages):
+            pages.append(page)
+    return sorted(pages, key=lambda page: (page != prefix, page))
+
+
 def write_offline_manifest(site: Path) -> None:
     """``offline.json``: the files a device needs to run the calculators with no network.
 
     ``runtime`` is Pyodide and the wheel (versioned paths); ``assets`` the theme's and the
-    guide's scripts, styles and the QR library; ``pages`` each language's calculator and
-    workshop pages. Search indexes and fonts are left out: offline, the calculators matter.
+    guide's scripts, styles and the QR library; ``pages`` every page of each language: the
+    calculators, the workshop pages, and the chapters the workshop plan sends the room to
+    (QA: a prepared device showed the browser's error page for them). Search indexes and
+    fonts are left out.
     """
     def files_under(folder: str, suffixes: tuple[str, ...] = ()) -> list[str]:
         base = site / folder
@@ -203,10 +215,7 @@ def write_offline_manifest(site: Path) -> None:
         "runtime": files_under(pyodide_dir) + [runtime.urls()["wheel"]],
         "assets": (files_under("assets/javascripts", (".js",)) + files_under("assets/stylesheets", (".css",))
                    + files_under("assets/js") + files_under("assets/css") + files_under("assets/vendor")),
-        "pages": {
-            lang: [("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + (f"{slug}/" if slug else "") for slug in OFFLINE_PAGES]
-            for lang in LANGUAGES
-        },
+        "pages": {lang: language_pages(site, lang) for lang in LANGUAGES},
     }
     manifest["assets"] = [a for a in manifest["assets"] if "/workers/" not in a and "/lunr/" not in a]
     (site / "offline.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

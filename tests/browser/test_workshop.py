@@ -396,6 +396,13 @@ def test_prepare_this_device_keeps_every_calculator_for_offline_use(browser, ser
     page.wait_for_function(READY, timeout=90_000)
     # 30 × 1 × 100 % × 36 months = 1,080
     assert page.locator("output[data-key=lifetime_value]").get_attribute("data-value") == "1080"
+    # The chapters the workshop plan sends the room to open too (QA: the browser's error page),
+    # with the calculator a chapter embeds.
+    page.goto(f"{server.url}{prefix}levels-of-competition/")
+    assert page.locator("html").get_attribute("lang").startswith(lang)
+    assert page.locator("article h1").count() == 1
+    page.goto(f"{server.url}{prefix}customer-lifetime-value/")
+    page.wait_for_function("document.querySelector('[data-calculator]') !== null")
     context.close()
 
 
