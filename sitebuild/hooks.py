@@ -23,6 +23,7 @@ import json
 import logging
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -126,7 +127,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(site)
     write_language_sitemaps(site)
     precompress.write(runtime.vendor(site))
-    workshop.finish(site)  # after vendoring: the offline manifest lists the runtime's files
+    base_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    workshop.finish(site, base_path)  # after vendoring: the offline manifest lists the runtime's files
 
 
 def split_search_index(site: Path) -> None:

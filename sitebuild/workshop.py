@@ -15,11 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from calculators.registry import CALCULATORS
 from sitebuild import runtime
-from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
+from sitebuild.languages import BY_CODE, DEFAULT_LANGUAGE, LANGUAGES
 from sitebuild.messages import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,7 +196,29 @@ def language_pages(site: Path, lang: str) -> list[str]:
     return sorted(pages, key=lambda page: (page != prefix, page))
 
 
-def write_offline_manifest(site: Path) -> None:
+#: Each language's page for a page this device has not kept, offline (docs/sw.js serves it).
+OFFLINE_PAGE = "offline.html"
+_OFFLINE_TEMPLATE = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                                autoescape=select_autoescape(["html"])).get_template("offline.html")
+
+
+def write_offline_pages(site: Path, base_path: str) -> list[str]:
+    """Write each language's :data:`OFFLINE_PAGE`; returns their addresses from the site's root.
+    ``base_path`` is the site's path on its host ("/" or "/guide/"): the page is shown at the
+    address of the page asked for, so its links start from the language's root."""
+    written = []
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        titles = catalogue(lang, "guide")["calculators"]
+        pages = [{"path": f"calculators/{schema.slug}/", "title": titles[key]["title"]} for key, schema in CALCULATORS.items()]
+        html = _OFFLINE_TEMPLATE.render(lang=lang, root=base_path + prefix, words=catalogue(lang, "workshop")["prepare"],
+                                        site_name=BY_CODE[lang].site_name, pages=pages)
+        (site / prefix / OFFLINE_PAGE).write_text(html, encoding="utf-8")
+        written.append(prefix + OFFLINE_PAGE)
+    return written
+
+
+def write_offline_manifest(site: Path, fallbacks: list[str]) -> None:
     """``offline.json``: the files a device needs to run the calculators with no network.
 
     ``runtime`` is Pyodide and the wheel (versioned paths); ``assets`` the theme's and the
@@ -216,6 +239,8 @@ def write_offline_manifest(site: Path) -> None:
         "assets": (files_under("assets/javascripts", (".js",)) + files_under("assets/stylesheets", (".css",))
                    + files_under("assets/js") + files_under("assets/css") + files_under("assets/vendor")),
         "pages": {lang: language_pages(site, lang) for lang in LANGUAGES},
+        # Kept by the service worker when it installs: what a page not kept shows offline.
+        "fallbacks": fallbacks,
     }
     manifest["assets"] = [a for a in manifest["assets"] if "/workers/" not in a and "/lunr/" not in a]
     (site / "offline.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
@@ -232,7 +257,7 @@ def write_cache_headers(site: Path) -> None:
     (site / "_headers").write_text(text, encoding="utf-8")
 
 
-def finish(site: Path) -> None:
+def finish(site: Path, base_path: str = "/") -> None:
     vendor_qr_libraries(site)
-    write_offline_manifest(site)
+    write_offline_manifest(site, write_offline_pages(site, base_path))
     write_cache_headers(site)

@@ -406,6 +406,25 @@ def test_prepare_this_device_keeps_every_calculator_for_offline_use(browser, ser
     context.close()
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_offline_a_page_not_kept_says_so_in_its_language(browser, server, lang: str) -> None:
+    # QA: a page neither the network nor the device had showed the browser's own error page.
+    context = browser.new_context()
+    page = context.new_page()
+    prefix = "" if lang == "en" else f"{lang}/"
+    page.goto(f"{server.url}{prefix}")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("async (page) => Boolean(await caches.match(page))", arg=f"{server.url}{prefix}offline.html", timeout=30_000)
+    context.set_offline(True)
+    page.goto(f"{server.url}{prefix}innovation/")  # never visited, never prepared
+    words = catalogue(lang, "workshop")["prepare"]
+    assert page.locator("h1").inner_text() == words["offline_title"]
+    assert page.locator("html").get_attribute("lang") == lang
+    # Its links lead to the language's calculators, from wherever it is shown.
+    assert page.locator("main li a").first.evaluate("a => a.href") == f"{server.url}{prefix}calculators/value/"
+    context.close()
+
+
 # --- Links that last, in the browser ----------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["de", "zh"])
