@@ -478,8 +478,8 @@ function roomCsv(root) {
       const value = ((kind === "outputs" ? (row.result.ok ? row.result.values : {}) : row.result.inputs) || {})[key];
       if (value === null || value === undefined) return "";
       const declared = spec[kind][key.replace(/_\d+$/, "")] || spec[kind][key];
-      const inWords = ["choice", "item", "category"].includes(declared.kind);
-      return inWords ? shown(spec, kind, key, value, lang, "USD", row.result.inputs) : value;
+      const inWords = ["choice", "item", "category"].includes(declared.kind); // no amount: no currency
+      return inWords ? shown(spec, kind, key, value, lang, undefined, row.result.inputs) : value;
     })]);
   }
   download(`room-${spec.id.replaceAll("_", "-")}.csv`, "text/csv;charset=utf-8", csvTable(table, lang));
