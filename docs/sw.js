@@ -20,17 +20,8 @@ function runtimeRoutes() {
   }));
 }
 
-// Each language's page for a page not kept here (offline.json's "fallbacks", written by the
-// build): offline, the reader is told so in their language, not shown the browser's error.
-async function keepFallbacks() {
-  const response = await fetch(new URL("offline.json", location.href), { cache: "no-cache" });
-  const { fallbacks = [] } = await response.json();
-  await (await caches.open(PAGES)).addAll(fallbacks.map((page) => new URL(page, location.href).href));
-}
-
 self.addEventListener("install", (event) => {
   if (event.addRoutes) event.waitUntil(event.addRoutes(runtimeRoutes()).catch(() => {})); // without them: cacheFirst
-  event.waitUntil(keepFallbacks().catch(() => {})); // installed offline: the browser's page, as before
   self.skipWaiting();
 });
 
@@ -82,9 +73,10 @@ async function networkFirst(event) {
   }
 }
 
-// The "not saved on this device" page (the build's OFFLINE_PAGE, sitebuild/workshop.py) of the
-// language whose folder the address starts with (/ko/… → ko/offline.html), else the default
-// language's, at the site's root.
+// The "not saved on this device" page (the build's OFFLINE_PAGE, sitebuild/workshop.py; offline.js
+// keeps every language's with the runtime) of the language whose folder the address starts
+// with (/ko/… → ko/offline.html), else the default language's, at the site's root: offline, the
+// reader is told so in their language, not shown the browser's error.
 async function notKeptPage(url) {
   const scope = new URL("./", location.href);
   const first = url.pathname.slice(scope.pathname.length).split("/")[0];

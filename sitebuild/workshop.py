@@ -239,7 +239,7 @@ def write_offline_manifest(site: Path, fallbacks: list[str]) -> None:
         "assets": (files_under("assets/javascripts", (".js",)) + files_under("assets/stylesheets", (".css",))
                    + files_under("assets/js") + files_under("assets/css") + files_under("assets/vendor")),
         "pages": {lang: language_pages(site, lang) for lang in LANGUAGES},
-        # Kept by the service worker when it installs: what a page not kept shows offline.
+        # Kept with the runtime (offline.js): what a page not kept shows offline (sw.js).
         "fallbacks": fallbacks,
     }
     manifest["assets"] = [a for a in manifest["assets"] if "/workers/" not in a and "/lunr/" not in a]

@@ -70,9 +70,11 @@ function runtimeReady() {
   });
 }
 
+// With the runtime: each language's "not saved on this device" page (list.fallbacks), which
+// sw.js shows offline for a page this device has not kept.
 async function keepRuntime() {
   const list = await manifest();
-  await keep([...list.runtime, ...list.assets]);
+  await keep([...list.runtime, ...list.assets, ...list.fallbacks]);
   await dropOldRuntime(list.runtime);
 }
 
@@ -99,7 +101,7 @@ async function prepareDevice(box) {
   try {
     await navigator.serviceWorker.ready;
     const list = await manifest();
-    const files = [...list.runtime, ...list.assets, ...pageFiles(list, box.dataset.lang)];
+    const files = [...list.runtime, ...list.assets, ...list.fallbacks, ...pageFiles(list, box.dataset.lang)];
     await keep(files, { refresh: true, onProgress: (done, total) => {
       status.textContent = fill(words.working, (name) => String({ done, total }[name]));
     } });
