@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
@@ -42,13 +41,8 @@ from sitebuild.chapters import (
 from sitebuild.formatting import PLACEHOLDER, fill, format_number, plural_text
 from sitebuild.languages import BY_CODE, DEFAULT_LANGUAGE
 from sitebuild.messages import catalogue
+from sitebuild.templating import TEMPLATES
 
-_TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
@@ -438,7 +432,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         "can_add": group is not None and all(f.key in taught for f in group.fields),
         "prediction": embed["prediction"] and prediction_view(embed["prediction"], lang, values, currency),
     }
-    return _TEMPLATES.get_template("calculator.html").render(
+    return TEMPLATES.get_template("calculator.html").render(
         taught=taught, embedded=embedded,
         calc=schema, lang=lang, layout=layout, items=items, group=group,
         outputs=outputs, item_outputs=item_outputs, main_outputs=main_outputs,

@@ -15,13 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from calculators.registry import CALCULATORS
 from sitebuild import runtime
 from sitebuild.languages import BY_CODE, DEFAULT_LANGUAGE, LANGUAGES
 from sitebuild.messages import catalogue
+from sitebuild.templating import TEMPLATES
 
 ROOT = Path(__file__).resolve().parent.parent
 QRCODE = ROOT / "node_modules" / "qrcode-generator"
@@ -188,7 +188,7 @@ def language_pages(site: Path, lang: str) -> list[str]:
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     other_languages = tuple(f"{code}/" for code in LANGUAGES if code not in (lang, DEFAULT_LANGUAGE))
     pages = []
-    for index in sorted((site / prefix).rglob("index.html")):
+    for index in (site / prefix).rglob("index.html"):
         folder = index.parent.relative_to(site).as_posix()
         page = "" if folder == "." else folder + "/"
         if not page.startswith(other_languages):
@@ -198,8 +198,6 @@ def language_pages(site: Path, lang: str) -> list[str]:
 
 #: Each language's page for a page this device has not kept, offline (docs/sw.js serves it).
 OFFLINE_PAGE = "offline.html"
-_OFFLINE_TEMPLATE = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                                autoescape=select_autoescape(["html"])).get_template("offline.html")
 
 
 def write_offline_pages(site: Path, base_path: str) -> list[str]:
@@ -211,8 +209,9 @@ def write_offline_pages(site: Path, base_path: str) -> list[str]:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         titles = catalogue(lang, "guide")["calculators"]
         pages = [{"path": f"calculators/{schema.slug}/", "title": titles[key]["title"]} for key, schema in CALCULATORS.items()]
-        html = _OFFLINE_TEMPLATE.render(lang=lang, root=base_path + prefix, words=catalogue(lang, "workshop")["prepare"],
-                                        site_name=BY_CODE[lang].site_name, pages=pages)
+        html = TEMPLATES.get_template(OFFLINE_PAGE).render(
+            lang=lang, root=base_path + prefix, words=catalogue(lang, "workshop")["prepare"],
+            site_name=BY_CODE[lang].site_name, pages=pages)
         (site / prefix / OFFLINE_PAGE).write_text(html, encoding="utf-8")
         written.append(prefix + OFFLINE_PAGE)
     return written
