@@ -43,7 +43,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .schema import (
-    MOST_DECIMALS,
     RESULT_LIMIT,
     SHOWN_DECIMALS,
     Evaluation,
@@ -146,7 +145,7 @@ def verdict(benefit: float, cost: float) -> Verdict:
     >>> verdict(120, 100), verdict(0.000001, 0), verdict(0.1 + 0.2, 0.3)
     ('positive', 'positive', 'break_even')
     """
-    if round(benefit - cost, MOST_DECIMALS) == 0:  # as calculators.run.clean rounds the net value
+    if shown_equal(net_value(benefit, cost), 0.0):  # the net value the page shows is 0
         return "break_even"
     return "positive" if benefit > cost else "negative"
 
