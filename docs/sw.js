@@ -36,9 +36,13 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== location.origin || !url.pathname.startsWith(new URL("./", location.href).pathname)) return;
   // A page fetched by instant navigation goes straight to the network: a detour through this
-  // worker costs the reader tens of ms on every click. Offline, the fetch fails and Material
-  // loads the page in full, a navigation that is answered from the cache below.
-  if (request.mode !== "navigate" && request.destination === "" && url.pathname.endsWith("/")) return;
+  // worker costs the reader tens of ms on every click. Offline, a kept copy answers, so that
+  // Python stays up from page to page; without one the fetch fails and Material loads the page
+  // in full, a navigation answered below (by the "not saved on this device" page).
+  if (request.mode !== "navigate" && request.destination === "" && url.pathname.endsWith("/")) {
+    if (!self.navigator.onLine) event.respondWith(keptOrNetwork(request));
+    return;
+  }
   if (request.method !== "GET") return;
   if (isVersioned(url)) event.respondWith(cacheFirst(request));
   else event.respondWith(networkFirst(event));
@@ -49,6 +53,10 @@ self.addEventListener("fetch", (event) => {
 // processor. offline.js keeps the runtime a few seconds after it is up.
 async function cacheFirst(request) {
   return (await caches.match(request.url, { cacheName: RUNTIME })) || fetch(request);
+}
+
+async function keptOrNetwork(request) {
+  return (await caches.match(request, { cacheName: PAGES, ignoreSearch: true })) || fetch(request);
 }
 
 // The answer goes to the page at once; its copy for offline use is written after, and the
@@ -69,8 +77,17 @@ async function networkFirst(event) {
     if (cached) return cached;
     const fallback = request.mode === "navigate" && await notKeptPage(new URL(request.url));
     if (fallback) return fallback;
+    if (new URL(request.url).pathname.endsWith("/sitemap.xml")) return emptySitemap();
     throw error;
   }
+}
+
+// Material asks for sitemap.xml beside each of a page's alternates, where the build writes an
+// empty one (sitebuild/hooks.py). Offline, one not kept is answered the same way, not with a
+// failed request per language on every page.
+function emptySitemap() {
+  const body = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n';
+  return new Response(body, { headers: { "Content-Type": "application/xml" } });
 }
 
 // The "not saved on this device" page (the build's OFFLINE_PAGE, sitebuild/workshop.py; offline.js

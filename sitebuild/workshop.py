@@ -217,7 +217,13 @@ def write_offline_pages(site: Path, base_path: str) -> list[str]:
     return written
 
 
-def write_offline_manifest(site: Path, fallbacks: list[str]) -> None:
+def language_sitemaps() -> list[str]:
+    """Each language's sitemap, by its address from the site's root: Material's instant
+    navigation follows only the links its language's sitemap lists, offline too."""
+    return [("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + "sitemap.xml" for lang in LANGUAGES]
+
+
+def write_offline_manifest(site: Path, offline_pages: list[str]) -> None:
     """``offline.json``: the files a device needs to run the calculators with no network.
 
     ``runtime`` is Pyodide and the wheel (versioned paths); ``assets`` the theme's and the
@@ -238,8 +244,10 @@ def write_offline_manifest(site: Path, fallbacks: list[str]) -> None:
         "assets": (files_under("assets/javascripts", (".js",)) + files_under("assets/stylesheets", (".css",))
                    + files_under("assets/js") + files_under("assets/css") + files_under("assets/vendor")),
         "pages": {lang: language_pages(site, lang) for lang in LANGUAGES},
-        # Kept with the runtime (offline.js): what a page not kept shows offline (sw.js).
-        "fallbacks": fallbacks,
+        # Kept with the runtime (offline.js), what navigating offline needs: the page shown for
+        # a page not kept (sw.js), and the sitemaps that keep instant navigation (and with it
+        # Python) going from page to page.
+        "navigation": offline_pages + language_sitemaps(),
     }
     manifest["assets"] = [a for a in manifest["assets"] if "/workers/" not in a and "/lunr/" not in a]
     (site / "offline.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

@@ -368,10 +368,10 @@ def test_a_page_reached_by_instant_navigation_is_kept_and_links_work_offline(bro
     page.wait_for_function("async (url) => Boolean(await caches.match(url))",
                            arg=server.url + "nl/calculators/lifetime-value/", polling=200, timeout=60_000)
     context.set_offline(True)
-    # Offline, instant navigation cannot fetch the page; Material then loads it in full, and
-    # the service worker answers from what the visit kept.
+    # Offline, the service worker answers the instant navigation from what the visit kept.
     page.locator(".md-nav a[href$='calculators/value/']").first.click()
     page.wait_for_function("document.querySelector('[data-calculator=value]')?.dataset.state === 'ready'", timeout=90_000)
+    assert page.evaluate("performance.timeOrigin") == timeline
     page.goto(server.url + "nl/calculators/lifetime-value/")
     page.wait_for_function(READY, timeout=90_000)
     page.fill("input[name=average_check]", "30")
@@ -391,11 +391,22 @@ def test_prepare_this_device_keeps_every_calculator_for_offline_use(browser, ser
     page.wait_for_function("document.querySelector('.cv-prepare').dataset.prepared", timeout=120_000)
     assert page.locator(".cv-prepare-status").inner_text().strip()
     context.set_offline(True)
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
     # Never visited before, and the network is gone.
     page.goto(f"{server.url}{prefix}calculators/lifetime-value/?v=1&average_check=30")
     page.wait_for_function(READY, timeout=90_000)
     # 30 × 1 × 100 % × 36 months = 1,080
     assert page.locator("output[data-key=lifetime_value]").get_attribute("data-value") == "1080"
+    # Material's sitemap probes beside the page's six alternates are answered as online, with
+    # an empty sitemap (QA: six failed requests on every page).
+    page.wait_for_load_state("networkidle")
+    assert [url for url in failed if url.endswith("sitemap.xml")] == []
+    # The language's sitemap was kept: a click is an instant navigation, and Python stays up.
+    timeline = page.evaluate("performance.timeOrigin")
+    page.locator(".md-nav a[href$='calculators/value/']").first.click()
+    page.wait_for_function("document.querySelector('[data-calculator=value]')?.dataset.state === 'ready'", timeout=30_000)
+    assert page.evaluate("performance.timeOrigin") == timeline
     # The chapters the workshop plan sends the room to open too (QA: the browser's error page),
     # with the calculator a chapter embeds.
     page.goto(f"{server.url}{prefix}levels-of-competition/")

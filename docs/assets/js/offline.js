@@ -70,11 +70,12 @@ function runtimeReady() {
   });
 }
 
-// With the runtime: each language's "not saved on this device" page (list.fallbacks), which
-// sw.js shows offline for a page this device has not kept.
+// With the runtime: what navigating offline needs (list.navigation), each language's "not
+// saved on this device" page, which sw.js shows for a page this device has not kept, and its
+// sitemap, without which Material loads every page in full (and Python starts again).
 async function keepRuntime() {
   const list = await manifest();
-  await keep([...list.runtime, ...list.assets, ...list.fallbacks]);
+  await keep([...list.runtime, ...list.assets, ...list.navigation]);
   await dropOldRuntime(list.runtime);
 }
 
@@ -101,7 +102,7 @@ async function prepareDevice(box) {
   try {
     await navigator.serviceWorker.ready;
     const list = await manifest();
-    const files = [...list.runtime, ...list.assets, ...list.fallbacks, ...pageFiles(list, box.dataset.lang)];
+    const files = [...list.runtime, ...list.assets, ...list.navigation, ...pageFiles(list, box.dataset.lang)];
     await keep(files, { refresh: true, onProgress: (done, total) => {
       status.textContent = fill(words.working, (name) => String({ done, total }[name]));
     } });
