@@ -359,9 +359,10 @@ def questions(lang: str) -> Markup:
 
 def patterns(lang: str) -> Markup:
     words = catalogue(lang, "figures")["patterns"]
+    qualified = catalogue(lang, "widget")["qualified"]  # the language's brackets
     boxes: list[dict[str, Any]] = words["boxes"]
     fills = {"patterns": words["separator"].join(
-        words["joiner"].join(box["title"]) + " (" + box["example"] + ")" for box in boxes)}
+        qualified.format(name=words["joiner"].join(box["title"]), item=box["example"]) for box in boxes)}
 
     def drawing(width: float, columns: int) -> Drawing:
         # Four boxes: two by two (wide) or one above the other (narrow).
@@ -392,6 +393,7 @@ def spending(lang: str) -> Markup:
     words = catalogue(lang, "figures")["spending"]
     names = catalogue(lang, "competition")["examples"]["daily-coffee"]
     labels = [names[key] for key in ("name", "name_1", "name_2", "name_3")]
+    labelled = catalogue(lang, "guide")["labelled"]  # the key's "Our café: $30", in the language's colon
     spend, share = coffee_spending()
     total = sum(spend)
     fills = {"total": _money(total, lang), "share": format_number("share", share, lang).replace(" ", "\u00a0"),
@@ -411,7 +413,7 @@ def spending(lang: str) -> Markup:
             top = 70 + 24 * row
             body.append(f'<rect x="10" y="{top}" width="16" height="16" fill="currentColor" fill-opacity="{shade}" stroke="currentColor"/>')
             weight = {"font_weight": "bold"} if row == 0 else {}
-            body.append(_text(36, top + 13, f"{label}: {_money(amount, lang)}", **weight))
+            body.append(_text(36, top + 13, labelled.format(label=label, text=_money(amount, lang)), **weight))
         note, bottom = _paragraph(10, 70 + 24 * len(spend) + 14, words["note"].format(**fills), width - 20, bold=True)
         return Drawing(width, bottom - 8, body + note)
 

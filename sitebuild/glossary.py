@@ -98,7 +98,7 @@ def render_definitions(page_lang: str, link: PageLink) -> Markup:
     entries = []
     for term in TERMS:
         entry = words["terms"][term.key]
-        chapter = guide["chapter_label"].format(n=term.chapter) + ": " + guide["chapters"][term.chapter]
+        chapter = guide["labelled"].format(label=guide["chapter_label"].format(n=term.chapter), text=guide["chapters"][term.chapter])
         where = f'<a href="{escape(link(page_lang, term.slug))}#{term.anchor}">{escape(chapter)}</a>'
         explained = str(escape(words["explained_in"])).replace("{chapter}", where)
         entries.append(

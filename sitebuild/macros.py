@@ -107,18 +107,21 @@ def define_env(env: Any) -> None:
     @env.macro
     def chapter_map() -> Markup:
         guide = catalogue(lang(), "guide")
+        # The language's brackets and colon ("首页（本页）", "第 1 章：").
+        qualified = str(escape(catalogue(lang(), "widget")["qualified"]))
         rows = []
         for chapter in CHAPTERS:
             title = escape(guide["chapters"][chapter.number])
-            label = escape(guide["chapter_label"].format(n=chapter.number))
+            label = escape(guide["labelled"].format(label=guide["chapter_label"].format(n=chapter.number), text=""))
             if env.page.file.src_uri.split("/", 1)[-1] == chapter.source:  # "<lang>/index.md"
                 # The page the map is on (the home page is chapter 1): said, not linked to itself.
-                body = f'<strong aria-current="page">{title}</strong> ({escape(guide["this_page"])})'
+                body = qualified.replace("{name}", f'<strong aria-current="page">{title}</strong>').replace(
+                    "{item}", str(escape(guide["this_page"])))
             elif (DOCS / lang() / chapter.source).exists():
                 body = f'<a href="{escape(page_path(chapter.slug) if chapter.slug else page_path("").rstrip("/") + "/")}">{title}</a>'
             else:
                 body = f'{title} <span class="cv-coming">({escape(guide["coming_soon"])})</span>'
-            rows.append(f'<li value="{chapter.number}"><span class="cv-visually-hidden">{label}: </span>{body}</li>')
+            rows.append(f'<li value="{chapter.number}"><span class="cv-visually-hidden">{label}</span>{body}</li>')
         return Markup('<ol class="cv-chapter-map">' + "".join(rows) + "</ol>")
 
     @env.macro
@@ -286,7 +289,7 @@ def compare_spec(schema: Schema, lang: str) -> dict[str, Any]:
         "messages": script_texts(texts, ("values", "none", "group", "item_zero")),
         "none": catalogue(lang, "widget")["none"],
         # "Price (Offer 2)" and lists of names, in the language's brackets and commas.
-        "same_name": catalogue(lang, "widget")["same_name"],
+        "qualified": catalogue(lang, "widget")["qualified"],
         "list_separator": catalogue(lang, "widget")["list_separator"],
     }
 

@@ -323,7 +323,7 @@ def test_the_room_names_what_the_calculator_names_and_counts_a_line_once(watched
     assert row.locator("td[data-key=likely_choice]").inner_text() == mine[f"name_{choice}"]
     # An item's label in the language's brackets: "花费（备选方案 1）" in Chinese.
     spend_1 = page.locator(".cv-compare-grid th[data-key=spend_1]").inner_text()
-    assert spend_1 == catalogue(lang, "widget")["same_name"].replace("{name}", texts["fields"]["spend"]).replace(
+    assert spend_1 == catalogue(lang, "widget")["qualified"].replace("{name}", texts["fields"]["spend"]).replace(
         "{item}", texts["group"]["item"].replace("{n}", "1"))
     # The CSV says what the table says: the main result first, words for choices and names.
     with page.expect_download() as download:

@@ -77,7 +77,7 @@ function urlOf(token) {
 }
 
 function labelOf(spec, kind, key) {
-  return keyLabel(key, (k) => spec[kind][k] && spec[kind][k].label, spec.messages.group.item, spec.same_name);
+  return keyLabel(key, (k) => spec[kind][k] && spec[kind][k].label, spec.messages.group.item, spec.qualified);
 }
 
 // The name a participant typed for item `item` of their list (an alternative's name), or "".

@@ -39,11 +39,13 @@ function wording(spec, locale, currency, moves) {
   const outputKind = spec.outputs[moves.output];
   const none = spec.messages.widget.none;
   // Beside other offers, the value calculator's bare keys are offer 1: say whose result moves.
-  const main = spec.group && spec.group.first === 2 && (moves.items || []).length
-    ? ` (${fillWith(spec.messages.calculator.group.item, () => "1")})` : "";
+  const qualified = (name, item) => fill(spec.messages.widget.qualified, { name, item });
+  const output = spec.labels.outputs[moves.output];
+  const offerOne = spec.group && spec.group.first === 2 && (moves.items || []).length;
   return {
     text,
-    output: spec.labels.outputs[moves.output] + main,
+    qualified,
+    output: offerOne ? qualified(output, fillWith(spec.messages.calculator.group.item, () => "1")) : output,
     label: (key) => spec.labels.fields[key] || key,
     result: (value) => (value === null ? none : formatNumber(outputKind, value, locale, currency)),
     input: (key, value) => formatNumber(fieldOf(spec, key).kind, value, locale, currency),
@@ -109,7 +111,8 @@ function dataTable(moves, words) {
   const body = el("tbody");
   for (const s of moves.swings) {
     // A value a limit held says so: "100 % (limit)".
-    const inputText = (value, limit) => words.input(s.key, value) + (s.clipped.includes(limit) ? ` (${words.text.limit})` : "");
+    const inputText = (value, limit) => (s.clipped.includes(limit)
+      ? words.qualified(words.input(s.key, value), words.text.limit) : words.input(s.key, value));
     const tr = el("tr", { "data-key": s.key });
     tr.append(el("th", { scope: "row" }, words.label(s.key)));
     // "US$72 → US$2" breaks after the arrow, never inside an amount ("US$72 / → / US$2"

@@ -169,7 +169,7 @@ export class WidgetView {
     // An unnamed item goes by its legend, so "Alternative 2" typed for alternative 1 is shared too.
     const shown = (other) => (this.typedName(other) || this.legend(other)).toLowerCase();
     const shared = this.namedItems().some((other) => other !== item && shown(other) === typed.toLowerCase());
-    return shared ? fill(this.messages.widget.same_name, (name) => ({ name: typed, item: this.legend(item) })[name]) : typed;
+    return shared ? fill(this.messages.widget.qualified, (name) => ({ name: typed, item: this.legend(item) })[name]) : typed;
   }
 
   // The field that names an item: an alternative's "name", a segment's "segment".

@@ -508,7 +508,7 @@ class CalculatorWidget {
 
   scenarioRecord() {
     const labels = this.spec.labels;
-    const labelOf = (kind, key) => keyLabel(key, (k) => labels[kind][k], this.messages.calculator.group.item, this.messages.widget.same_name);
+    const labelOf = (kind, key) => keyLabel(key, (k) => labels[kind][k], this.messages.calculator.group.item, this.messages.widget.qualified);
     const record = { calculator: this.spec.id, title: this.spec.title, lang: this.lang, link: this.currentLink(),
       inputs: {}, results: {}, labels: {} };
     for (const [key, value] of Object.entries(this.lastInputs || {})) {
