@@ -344,6 +344,25 @@ NOTES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _ratio_leader(a: Assessment) -> Assessed | None:
+    """The option that ranking by ratio would put first instead of the likely choice, or
+    ``None`` when it agrees. It does not disagree by naming a lower-numbered option only level
+    with the likely choice on ratio (QA: "ranked by ratio instead, your offer would come first"
+    beside 4 ÷ 2 and 8 ÷ 4, both 2).
+
+    >>> _ratio_leader(assess(YourOffer("", 4, 2), [Alternative("", False, True, 8, 4)])) is None
+    True
+    >>> _ratio_leader(assess(YourOffer("", 4, 1), [Alternative("", False, True, 8, 4)])).number
+    0
+    """
+    if a.best_by_ratio is None or a.best_by_ratio == a.likely_choice:
+        return None
+    chosen, leader = a.item(a.likely_choice), a.item(a.best_by_ratio)
+    if chosen.ratio is not None and leader.ratio is not None and shown_equal(chosen.ratio, leader.ratio):
+        return None
+    return leader
+
+
 def notes_for(a: Assessment) -> tuple[Note, ...]:
     """The sentences for an assessment, most important first.
 
@@ -365,8 +384,8 @@ def notes_for(a: Assessment) -> tuple[Note, ...]:
             # A customer who weighs every option may buy none: the "likely choice" above is
             # the least bad of them, not a purchase (the guide: value below zero).
             notes.append(Note("competition.none_worth_it", {"loss": ("money", -best_net)}))
-        if a.best_by_ratio is not None and a.best_by_ratio != a.likely_choice:
-            by_ratio = a.item(a.best_by_ratio)
+        by_ratio = _ratio_leader(a)
+        if by_ratio is not None:
             notes.append(Note("competition.ratio_disagrees", {
                 "by_net": ("item", a.likely_choice),
                 "by_net_name": ("text", a.item(a.likely_choice).name),

@@ -99,10 +99,27 @@ class Comparison:
     best_by_subtraction: int
     best_by_ratio: int | None
     free: tuple[int, ...] = ()
+    numbers: tuple[int, ...] = ()  # the offers' own numbers, in order; 1, 2, … when empty
+
+    def ratio_of(self, number: int) -> float | None:
+        numbers = self.numbers or tuple(range(1, len(self.offers) + 1))
+        return self.offers[numbers.index(number)].value_ratio
 
     @property
     def methods_disagree(self) -> bool:
-        return self.best_by_ratio is not None and self.best_by_ratio != self.best_by_subtraction
+        """Whether division puts another offer first than subtraction does. Not when it only
+        names a lower-numbered offer level with subtraction's on ratio: 120 for 100 and 240 for
+        200 both return 1.2, and a ratio that cannot tell them apart has nothing to disagree
+        with (QA: "the two methods disagree" beside two ratios of 1.2).
+
+        >>> compare([Offer(economic=120, price=100), Offer(economic=240, price=200)]).methods_disagree
+        False
+        """
+        if self.best_by_ratio is None or self.best_by_ratio == self.best_by_subtraction:
+            return False
+        winner_ratio = self.ratio_of(self.best_by_subtraction)
+        best_ratio = self.ratio_of(self.best_by_ratio)
+        return winner_ratio is None or best_ratio is None or not shown_equal(winner_ratio, best_ratio)
 
     def tied(self, numbers: Sequence[int]) -> int:
         """How many offers (of ``numbers``, in order) leave as much net value as the best one,
@@ -176,6 +193,7 @@ def compare(offers: Sequence[Offer], numbers: Sequence[int] | None = None) -> Co
         best_by_subtraction=best_item([a.net_value for a in assessed], numbers) or numbers[0],
         best_by_ratio=None if free else best_item([a.value_ratio for a in assessed], numbers),
         free=free,
+        numbers=numbers,
     )
 
 

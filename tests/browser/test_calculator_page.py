@@ -117,6 +117,15 @@ def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, serve
     # offer 2: 300 + 30 − (100 + 20) = 210, ratio 330 / 120 = 2.75: best both ways.
     assert value_of(widget, "net_value_2") == "210"
     expect(widget.locator(".cv-headline")).to_have_text("Offer 2 gives the most value: net $210, ratio 2.75.")
+    # Offer 1: 120 − 100 = 20, ratio 1.2; offer 2: 240 − 200 = 40, ratio 1.2. Division names offer
+    # 1 (ties go to the lowest number) but cannot tell the two apart: no "by ratio, offer 1 comes
+    # first", no "the two methods disagree" (QA).
+    widget = goto_calculator(watched, server, "en", "value", "v=1&economic=120&psychological=0&price=100&time_hours=0"
+                             "&economic_2=240&psychological_2=0&price_2=200&time_hours_2=0")
+    wait_state(widget, "ready")
+    assert (value_of(widget, "value_ratio"), value_of(widget, "value_ratio_2"), value_of(widget, "best_by_ratio")) == ("1.2", "1.2", "1")
+    expect(widget.locator(".cv-headline")).to_have_text("Offer 2 gives the most value: net $40, ratio 1.2.")
+    expect(widget.locator("[data-note='value.methods_disagree']")).to_have_count(0)
 
 
 def test_value_headline_says_so_when_no_offer_gives_value(watched, server) -> None:

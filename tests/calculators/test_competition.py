@@ -182,6 +182,17 @@ def test_evening_tie_at_the_top_goes_to_the_lowest_number():
     }
 
 
+def test_a_tie_on_ratio_with_the_likely_choice_is_no_disagreement():
+    # yours: 4 − 2 = 2, ratio 2; alternative 1: 8 − 4 = 4, ratio 2. By ratio your offer is
+    # named (ties go to the lowest number), but it is only level with the likely choice.
+    result = run("competition", link_fields("competition", {"benefit": "4", "cost": "2", "benefit_1": "8", "cost_1": "4"}), "link")
+    assert (result["values"]["likely_choice"], result["values"]["ratio"], result["values"]["ratio_1"]) == (1, 2, 2)
+    assert "competition.ratio_disagrees" not in [n["key"] for n in result["notes"]]
+    # With every ratio 0 (nothing to gain anywhere), ranking by ratio has nothing to say either.
+    zero = run("competition", link_fields("competition", {"benefit": "0", "cost": "2", "benefit_1": "0", "cost_1": "1"}), "link")
+    assert "competition.ratio_disagrees" not in [n["key"] for n in zero["notes"]]
+
+
 def test_evening_ranking_by_ratio_would_pick_streaming():
     result = open_link(EVENING)
     # ratios 1.5, 1.56, 2.5, 1.33, 1.43 → streaming (2)

@@ -45,6 +45,18 @@ def test_methods_disagree_on_the_page_example() -> None:
     assert [n["key"] for n in result["notes"]] == ["value.methods_disagree"]
 
 
+def test_a_tie_on_ratio_is_no_disagreement() -> None:
+    # offer 1: 120 − 100 = 20, ratio 1.2; offer 2: 240 − 200 = 40, ratio 1.2. Division names
+    # offer 1 (ties go to the lowest number), yet it has no preference against offer 2.
+    result = run("value", link_fields("value", {
+        "economic": "120", "psychological": "0", "price": "100", "time_hours": "0",
+        "economic_2": "240", "psychological_2": "0", "price_2": "200", "time_hours_2": "0"}), "link")
+    values = result["values"]
+    assert (values["best_by_subtraction"], values["best_by_ratio"]) == (2, 1)
+    assert (values["value_ratio"], values["value_ratio_2"]) == (1.2, 1.2)
+    assert "value.methods_disagree" not in [n["key"] for n in result["notes"]]
+
+
 def test_ratio_does_not_exist_without_cost() -> None:
     result = run("value", {"economic": "50", "price": "0"}, "en")
     assert result["values"]["value_ratio"] is None

@@ -39,7 +39,10 @@ const SENTENCES = {
     const parts = { best: nameOf(best), net: say("net_value" + suffix(best), values["net_value" + suffix(best)]), ratio: ratio(best) };
     // Not "gives the most value" where every offer loses value or only breaks even.
     if (values["verdict" + suffix(best)] !== "positive") return ["best_none", parts];
-    if (byRatio === null || byRatio === undefined || byRatio === best) return ["best", parts];
+    // Division names a lower-numbered offer level with the best one on ratio: no split (values
+    // come rounded as the page shows them, so equal here is a tie to Python's shown_equal too).
+    const ratioTied = values["value_ratio" + suffix(byRatio)] === values["value_ratio" + suffix(best)];
+    if (byRatio === null || byRatio === undefined || byRatio === best || ratioTied) return ["best", parts];
     return ["best_split", { ...parts, best_ratio: nameOf(byRatio), other_ratio: ratio(byRatio) }];
   },
 
