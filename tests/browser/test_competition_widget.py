@@ -29,6 +29,21 @@ def test_the_breakfast_link_opens_in_two_languages(reader, server) -> None:
     assert reader.errors == []
 
 
+def test_an_added_alternative_opens_with_the_choices_a_link_leaving_it_out_gives(reader, server) -> None:
+    # A link's alternative without same_kind is another kind of product for the same need
+    # (level 2); one added on the page opened as the same kind (level 1) (QA).
+    widget = goto_calculator(reader, server, "en", "competition", "v=1&benefit_1=4&cost_1=1")
+    wait_state(widget, "ready")
+    assert value_of(widget, "level_1") == "2"
+    widget.locator("[data-action=add-item]").click()
+    assert widget.locator("select[name=same_kind_2]").input_value() == "no"
+    assert widget.locator("select[name=same_need_2]").input_value() == "yes"
+    widget.locator("input[name=benefit_2]").fill("4")
+    widget.locator("input[name=cost_2]").fill("1")
+    wait_state(widget, "ready")
+    assert value_of(widget, "level_2") == "2"
+
+
 def test_the_levels_diagram_and_its_table(reader, server) -> None:
     widget = goto_calculator(reader, server, "en", "competition")
     wait_state(widget, "ready")

@@ -558,7 +558,10 @@ class CalculatorWidget {
     for (const control of next.querySelectorAll("input[name]")) control.value = "";
     for (const control of next.querySelectorAll("select[name]")) {
       for (const foreign of control.querySelectorAll("option[data-foreign]")) foreign.remove(); // a link's unknown choice
-      control.selectedIndex = 0;
+      // The choice a link that leaves the item out opens with ("No, another kind"), not the
+      // first listed: a blank alternative lands on one level however it came (QA).
+      control.value = linkText(this.spec, { given: new Map() }, control.name);
+      if (control.selectedIndex < 0) control.selectedIndex = 0;
     }
     this.view.showItem(next, true, { blank: true });
     this.added = next;
