@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from .errors import CalculatorError
@@ -139,15 +140,22 @@ def clean(value: Any, decimals: int = DECIMALS) -> Any:
 def data_value(value: Any) -> str:
     """``data-value`` text: a plain number with a dot and no grouping, a key, or ``none``.
 
-    Written the way JavaScript's ``String(number)`` writes the same rounded number.
+    Written the way JavaScript's ``String(number)`` writes the same number: the shortest
+    decimal that reads back as it, never in exponent form. Not a fixed number of places, which
+    wrote 13406401047.84792 as "13406401047.847919" (QA).
+
+    >>> data_value(13406401047.84792), data_value(0.000001), data_value(20.0), data_value(-0.0)
+    ('13406401047.84792', '0.000001', '20', '0')
     """
     if value is None:
         return "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        text = f"{float(value):.{DECIMALS}f}".rstrip("0").rstrip(".")
-        return "0" if text in ("-0", "") else text
+        text = format(Decimal(repr(float(value))), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
     return str(value)
 
 
