@@ -202,6 +202,15 @@ def test_copy_link_and_reset(reader, server) -> None:
     share(widget, "copy-link")
     copied = reader.page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/calculators/value/?v=1&price=95")
+    # A refused field: the link read last is of price 95, not what the form shows. Copy link
+    # says to correct the field, and the clipboard keeps what it had (QA: "Link copied").
+    reader.page.evaluate("navigator.clipboard.writeText('before')")
+    widget.locator("input[name=price]").fill("abc")
+    widget.locator("input[name=price]").press("Tab")
+    wait_state(widget, "invalid")
+    share(widget, "copy-link")
+    expect(widget.locator(".cv-copied")).to_have_text(catalogue("en", "widget")["actions"]["fix_first"])
+    assert reader.page.evaluate("navigator.clipboard.readText()") == "before"
     widget.locator("[data-action=reset]").click()
     wait_state(widget, "ready")
     assert widget.locator("input[name=price]").input_value() == "80"

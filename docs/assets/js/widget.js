@@ -370,7 +370,16 @@ class CalculatorWidget {
     return url.href;
   }
 
+  // While a field is refused, the last link read holds earlier numbers: say so beside the
+  // buttons instead of handing it out as the reader's case (QA: "Link copied" of older numbers).
+  refuseWhileInvalid() {
+    if (this.root.dataset.state !== "invalid") return false;
+    this.root.querySelector(".cv-copied").textContent = this.messages.widget.actions.fix_first;
+    return true;
+  }
+
   async copyLink() {
+    if (this.refuseWhileInvalid()) return;
     const note = this.root.querySelector(".cv-copied");
     const link = this.currentLink();
     try {
@@ -391,7 +400,9 @@ class CalculatorWidget {
 
   async scenarioAvailable() {
     if (!this.lastInputs) this.recomputeNow(); // the prerendered example: compute it once
-    return (await this.settled()) === "ready";
+    const state = await this.settled();
+    if (state === "invalid") this.refuseWhileInvalid();
+    return state === "ready";
   }
 
   async drawShareQr() {
