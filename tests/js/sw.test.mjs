@@ -18,6 +18,8 @@ globalThis.skipWaiting = () => {};
 globalThis.clients = { claim: async () => {} };
 globalThis.registration = { navigationPreload: { enable: async () => { preload.enabled = true; } } };
 Object.defineProperty(globalThis, "location", { value: new URL("sw.js", SCOPE), configurable: true });
+const connection = { onLine: true }; // the worker's navigator, which says whether the device is online
+Object.defineProperty(globalThis, "navigator", { value: connection, configurable: true });
 // Node 20 has no URLPattern: this one keeps what it was built from (the browser matches).
 globalThis.URLPattern = class { constructor(init) { this.init = init; } };
 globalThis.caches = {
@@ -116,4 +118,33 @@ test("offline, a page opened from a trainer's link is answered from the kept pag
 test("an instant navigation's page request and other sites are left to the network", () => {
   assert.equal(fetchEvent(`${SCOPE}calculators/value/`, { mode: "cors", destination: "" }).answer, undefined);
   assert.equal(fetchEvent("https://elsewhere.test/guide/x.js").answer, undefined);
+});
+
+test("offline, an instant navigation to a kept page is answered from it, so Python stays up", async () => {
+  const url = `${SCOPE}calculators/lifetime-value/`;
+  kept["cv-pages"].set(url, new Response("kept lifetime page"));
+  const failing = globalThis.fetch;
+  globalThis.fetch = async () => { throw new TypeError("offline"); };
+  connection.onLine = false;
+  try {
+    const event = fetchEvent(`${url}?v=1&average_check=30`, { mode: "cors", destination: "" });
+    assert.equal(await (await event.answer).text(), "kept lifetime page");
+    // A page not kept: the fetch fails as it would without this worker, and Material then
+    // loads the page in full (a navigation, answered by the "not saved" page).
+    await assert.rejects(fetchEvent(`${SCOPE}innovation/`, { mode: "cors", destination: "" }).answer, TypeError);
+  } finally {
+    globalThis.fetch = failing;
+    connection.onLine = true;
+  }
+});
+
+test("offline, Material's sitemap probe beside a page is answered with an empty sitemap", async () => {
+  const failing = globalThis.fetch;
+  globalThis.fetch = async () => { throw new TypeError("offline"); };
+  try {
+    const answer = await fetchEvent(`${SCOPE}ko/calculators/value/sitemap.xml`, { mode: "cors", destination: "" }).answer;
+    assert.match(await answer.text(), /^<\?xml[^>]*>\s*<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9"><\/urlset>\s*$/);
+  } finally {
+    globalThis.fetch = failing;
+  }
 });
