@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from babel import Locale
-from babel.numbers import format_currency, format_decimal, format_percent, get_decimal_symbol
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol, get_decimal_symbol
 
 from calculators.languages import BY_CODE
 from calculators.schema import APART_DECIMALS, MOST_DECIMALS, SHOWN_DECIMALS
@@ -79,12 +79,32 @@ def _format(kind: str, value: Any, lang: str, currency: str, exact: bool, most: 
     locale = Locale.parse(BY_CODE[lang].number_locale)
     if kind == "money":
         pattern = _with_fraction(locale.currency_formats["standard"].pattern, low, high)
-        return format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
+        text = format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
+        return _currency_spacing(text, get_currency_symbol(currency, locale))
     if kind in ("share", "percent"):
         pattern = _with_fraction(locale.percent_formats[None].pattern, low, high)
         return format_percent(value if kind == "share" else value / 100, format=pattern, locale=locale)
     pattern = _with_fraction(locale.decimal_formats[None].pattern, low, high)
     return format_decimal(value, format=pattern, locale=locale)
+
+
+def _currency_spacing(text: str, symbol: str) -> str:
+    """CLDR's currency spacing, which ``Intl`` applies and Babel does not: a symbol that meets
+    the digits with a letter is kept from them by a no-break space ("CHF\u00a095,304.60", as
+    the browser writes it, not "CHF95,304.60"); "US$720" and "720 €" stay as they are.
+
+    >>> _currency_spacing("CHF95,304.60", "CHF"), _currency_spacing("-CHF5.00", "CHF"), _currency_spacing("US$720", "US$")
+    ('CHF\xa095,304.60', '-CHF\xa05.00', 'US$720')
+    """
+    at = text.find(symbol)
+    if at < 0:
+        return text
+    end = at + len(symbol)
+    if symbol[-1].isalpha() and end < len(text) and text[end].isdigit():
+        text = text[:end] + "\u00a0" + text[end:]
+    if symbol[0].isalpha() and at > 0 and text[at - 1].isdigit():
+        text = text[:at] + "\u00a0" + text[at:]
+    return text
 
 
 def _with_fraction(pattern: str, low: int, high: int) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from calculators.value import CURRENCIES
 from sitebuild.formatting import format_number
 from tests.conftest import LANGUAGES
 
@@ -116,3 +117,25 @@ def test_the_browser_shows_the_decimals_the_build_declares() -> None:
     assert built[0] == "12.03" and built[len(LANGUAGES)] == "2.996" and built[2 * len(LANGUAGES)] == "$0.004"
     # Past six decimals where the number has them (a ratio kept apart from 3, a typed input).
     assert built[3 * len(LANGUAGES) + 1] == "2.9999995" and built[-2:] == ["1,0000004\u00a0%", "US$1,000.0004"]
+
+
+# Every currency the calculators offer, in every language: a symbol written in letters ("CHF",
+# "SEK", "RUB" on an English page) is kept from the digits by a no-break space in Intl (CLDR's
+# currency spacing), which Babel does not apply (QA: "CHF95,304.60" against "CHF 95,304.60").
+CURRENCY_CASES = [(value, lang, code) for code in CURRENCIES for lang in LANGUAGES for value in (95304.6, -5.0, 0.5)]
+
+CURRENCY_SCRIPT = """
+import { formatNumber } from "./docs/assets/js/format.js";
+const cases = JSON.parse(process.argv[1]);
+console.log(JSON.stringify(cases.map(([value, lang, code]) => formatNumber("money", value, lang, code))));
+"""
+
+
+def test_every_currency_reads_as_the_browser_writes_it() -> None:
+    result = subprocess.run(["node", "--input-type=module", "-e", CURRENCY_SCRIPT, json.dumps(CURRENCY_CASES)],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    browser = dict(zip(map(tuple, CURRENCY_CASES), json.loads(result.stdout)))
+    assert browser[(95304.6, "en", "CHF")] == "CHF\u00a095,304.60"  # the rule, seen in Node itself
+    differ = {case: (format_number("money", *case), text) for case, text in browser.items()
+              if format_number("money", *case) != text}
+    assert differ == {}, "Babel vs Intl: " + repr(differ)
