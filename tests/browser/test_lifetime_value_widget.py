@@ -265,3 +265,16 @@ def test_a_month_count_takes_the_form_its_number_needs(reader, server) -> None:
         assert f"за {words} (LTV:CAC" in widget.locator("[data-headline]").text_content()
         assert f"× {words} =" in widget.locator("[data-formula=lifetime_value]").text_content()
     assert reader.errors == []
+
+
+def test_a_refused_percent_suggests_a_number_within_its_limits(reader, server) -> None:
+    # "Enter a number, for example 1250,50" beside a margin of at most 100 % suggested a number
+    # that would be refused in turn (QA); a price keeps its example.
+    widget = goto_calculator(reader, server, "de", "lifetime-value")
+    wait_state(widget, "ready")
+    for key, example in (("margin_percent", "12,5"), ("average_check", "1250,50")):
+        field = widget.locator(f"input[name={key}]")
+        field.fill("abc")
+        field.press("Tab")
+        expect(widget.locator(f"[data-error-for={key}]")).to_have_text(f"Geben Sie eine Zahl ein, zum Beispiel {example}.")
+        field.fill("20")

@@ -263,7 +263,11 @@ export class WidgetView {
 
   errorText(key, error) {
     const template = this.messages.widget.errors[error.code] || error.code;
-    const example = "1250" + this.spec.link.decimal + "50"; // typed as on this page
+    // Typed as on this page, and within the field's limits: "12,5" beside a percent (at most
+    // 100), where "1250,50" would be refused in turn (QA).
+    const field = fieldOf(this.spec, key);
+    const example = field && field.maximum !== null && field.maximum < 1250.5
+      ? "12" + this.spec.link.decimal + "5" : "1250" + this.spec.link.decimal + "50";
     return fill(template, (name) => {
       if (name === "example") return example;
       const value = error.params[name];
