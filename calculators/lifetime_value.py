@@ -633,6 +633,8 @@ NOTES: dict[str, tuple[str, ...]] = {
     "lifetime_value.no_finite_lifetime": (),
     "lifetime_value.ratio_below_target": ("ratio", "target"),
     "lifetime_value.ratio_meets_target": ("ratio", "target"),
+    "lifetime_value.blended_ratio_below_target": ("ratio", "target"),
+    "lifetime_value.blended_ratio_meets_target": ("ratio", "target"),
     "lifetime_value.revenue_rule_of_thumb": ("target",),
     "lifetime_value.payback_within_12": ("payback_months",),
     "lifetime_value.payback_over_12": ("payback_months",),
@@ -731,13 +733,31 @@ def kept_apart(customer: Customer, values: Mapping[str, Any]) -> dict[str, float
     {'ltv_to_cac': 2.999, 'payback_months': 12.005}
     """
     apart: dict[str, float] = {}
-    ratio, target = values.get("ltv_to_cac"), customer.target_ltv_to_cac
-    if ratio is not None and not (ratio >= target or math.isclose(ratio, target, rel_tol=1e-9)):
-        apart["ltv_to_cac"] = shown_apart(ratio, target, NEEDED_DECIMALS)
+    target = customer.target_ltv_to_cac
+    for key in ("ltv_to_cac", "blended_ltv_to_cac"):
+        ratio = values.get(key)
+        if ratio is not None and not (ratio >= target or math.isclose(ratio, target, rel_tol=1e-9)):
+            apart[key] = shown_apart(ratio, target, NEEDED_DECIMALS)
     payback = values.get("payback_months")
     if payback is not None and payback > PAYBACK_GUIDE_MONTHS:
         apart["payback_months"] = shown_apart(payback, PAYBACK_GUIDE_MONTHS, NEEDED_MONTHS_DECIMALS)
     return apart
+
+
+def _target_notes(c: Customer, values: Mapping[str, Any], apart: Mapping[str, float]) -> list[Note]:
+    """LTV:CAC against the target. With segments the page answers for all of them (the
+    headline's blended LTV:CAC), so the blend is judged, not the main figures beside it (QA:
+    "0.88:1" in the headline and "2.16:1 meets your target" in a note)."""
+    key = "blended_ltv_to_cac" if values.get("blended_ltv_to_cac") is not None else "ltv_to_cac"
+    ratio = values.get(key)
+    if ratio is None:
+        return []
+    name = "blended_ratio" if key == "blended_ltv_to_cac" else "ratio"
+    target = _param("ratio", c.target_ltv_to_cac)
+    if key not in apart:
+        return [Note(f"lifetime_value.{name}_meets_target", {"ratio": _param("ratio", ratio), "target": target})]
+    return [Note(f"lifetime_value.{name}_below_target", {"ratio": ("ratio", apart[key]), "target": target},
+                 exact=frozenset({"ratio"}))]
 
 
 def _main_notes(customer: Customer, values: dict[str, Any], apart: Mapping[str, float]) -> list[Note]:
@@ -754,16 +774,8 @@ def _main_notes(customer: Customer, values: dict[str, Any], apart: Mapping[str, 
             notes.append(Note("lifetime_value.churn_wins", {k: given[k] for k in ("churn_percent", "lifetime_months")}))
     if c.chosen_basis == "churn" and c.churn_percent == 0:
         notes.append(Note("lifetime_value.no_finite_lifetime"))
+    notes += _target_notes(c, values, apart)
     ratio = values.get("ltv_to_cac")
-    if ratio is not None:
-        target = c.target_ltv_to_cac
-        if "ltv_to_cac" not in apart:
-            notes.append(Note("lifetime_value.ratio_meets_target", {
-                "ratio": _param("ratio", ratio), "target": _param("ratio", target)}))
-        else:
-            notes.append(Note("lifetime_value.ratio_below_target", {
-                "ratio": ("ratio", apart["ltv_to_cac"]), "target": _param("ratio", target),
-            }, exact=frozenset({"ratio"})))
     # Of a ratio the page shows: none beside a cost of 0 or an endless lifetime.
     if ratio is not None and c.margin_percent == 100 and c.target_ltv_to_cac > 0:
         notes.append(Note("lifetime_value.revenue_rule_of_thumb", {
