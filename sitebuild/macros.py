@@ -442,7 +442,7 @@ def render_widget(schema: Schema, query: dict[str, str], lang: str, runtime_urls
         formulas=formulas, refs=refs, notes=notes,
         has_figure="figure" in texts, figure_json=json.dumps(result["figure"], ensure_ascii=False),
         moves_json=json.dumps(result["moves"], ensure_ascii=False),
-        moves_output=moves_output(schema, texts, result["moves"]),
+        moves_output=moves_output(schema, texts, result["moves"], widget["qualified"]),
         m={"widget": widget, "calc": texts, "workshop": catalogue(lang, "workshop")}, questions=questions,
         counted=lambda forms, shown: plural_text(forms, shown, lang),
         # As view.js: no formula for a result not given, or with a part that does not exist.
@@ -459,12 +459,13 @@ def script_texts(texts: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]
     return {k: texts.get(k, {}) for k in keys if k in texts or k != "item_zero"}
 
 
-def moves_output(schema: Schema, texts: dict[str, Any], moves: dict[str, Any]) -> str:
+def moves_output(schema: Schema, texts: dict[str, Any], moves: dict[str, Any], qualified: str) -> str:
     """The result "What moves it" is about, by its label; beside other offers the value
-    calculator's bare keys are offer 1, and the label says so (as moves.js does)."""
+    calculator's bare keys are offer 1, and the label says so in the language's brackets
+    (``qualified``: «净价值（减法）（方案 1）»), as moves.js does."""
     label = str(texts["outputs"].get(HEADLINES.get(schema.id, ""), ""))
     if label and schema.group is not None and schema.group.first == 2 and moves.get("items"):
-        label += " (" + texts["group"]["item"].format(n=1) + ")"
+        label = qualified.replace("{name}", label).replace("{item}", texts["group"]["item"].format(n=1))
     return label
 
 
