@@ -101,9 +101,9 @@ class Comparison:
     free: tuple[int, ...] = ()
     numbers: tuple[int, ...] = ()  # the offers' own numbers, in order; 1, 2, … when empty
 
-    def ratio_of(self, number: int) -> float | None:
+    def offer(self, number: int) -> OfferValue:
         numbers = self.numbers or tuple(range(1, len(self.offers) + 1))
-        return self.offers[numbers.index(number)].value_ratio
+        return self.offers[numbers.index(number)]
 
     @property
     def methods_disagree(self) -> bool:
@@ -117,19 +117,19 @@ class Comparison:
         """
         if self.best_by_ratio is None or self.best_by_ratio == self.best_by_subtraction:
             return False
-        winner_ratio = self.ratio_of(self.best_by_subtraction)
-        best_ratio = self.ratio_of(self.best_by_ratio)
+        winner_ratio = self.offer(self.best_by_subtraction).value_ratio
+        best_ratio = self.offer(self.best_by_ratio).value_ratio
         return winner_ratio is None or best_ratio is None or not shown_equal(winner_ratio, best_ratio)
 
-    def tied(self, numbers: Sequence[int]) -> int:
-        """How many offers (of ``numbers``, in order) leave as much net value as the best one,
-        as :func:`best_item` sees a tie; 1 when the best stands alone.
+    def tied(self) -> int:
+        """How many offers leave as much net value as the best one, as :func:`best_item` sees a
+        tie; 1 when the best stands alone.
 
         >>> offer = lambda net: OfferValue(net, 0, 0, net, None, "positive")
-        >>> Comparison((offer(80), offer(80), offer(40)), 1, 3).tied((1, 2, 3))
+        >>> Comparison((offer(80), offer(80), offer(40)), 1, 3).tied()
         2
         """
-        best = self.offers[list(numbers).index(self.best_by_subtraction)].net_value
+        best = self.offer(self.best_by_subtraction).net_value
         return sum(1 for o in self.offers if shown_equal(o.net_value, best))
 
 
@@ -284,7 +284,7 @@ def _evaluate(inputs: Inputs, items: tuple[int, ...]) -> Evaluation:
                 "by_ratio": ("item", comparison.best_by_ratio),
             }))
         notes += [Note("value.free_offer", {"item": ("item", n)}) for n in comparison.free]
-        tied = comparison.tied((1, *items))
+        tied = comparison.tied()
         if tied > 1:
             # "Offer 1 gives the most value" beside offer 2's equal net: say it is a tie, and why
             # offer 1 is the one named.
