@@ -52,7 +52,7 @@ class _Server:
     """Serves a folder at http://127.0.0.1:PORT/PREFIX (PREFIX "" or "guide/").
 
     The folder may not exist yet: each request reads the disk (xdist's controller starts the
-    server before a worker builds the site into it).
+    server before the site is built into it).
     """
 
     def __init__(self, root: Path, prefix: str = "", port: int = 0) -> None:
@@ -90,9 +90,10 @@ class _SharedServer:
 # The site is built with its address (SITE_URL) baked in: Material's instant navigation only
 # follows links listed in the sitemap at that address, port included. So the run serves one
 # build from one server at one port. Under xdist the controller process (which runs no tests)
-# starts the server and tells each worker its port and folder; the first worker that needs
-# the site builds it there under a file lock, and the other waits for the lock and reuses it.
-# Without xdist the test process does both itself.
+# starts the server, tells each worker its port and folder, and starts the build there at once,
+# under a file lock: the workers collect and run the tests that need no site meanwhile
+# (testpaths lists them first), and a worker that needs the site waits for the lock and reuses
+# the build. Without xdist the test process does both itself.
 
 _SITE = "customer_value_guide_site"  # the key in xdist's workerinput
 
@@ -108,8 +109,11 @@ def pytest_configure_node(node: Any) -> None:
         folder.mkdir(exist_ok=True)
         shared = (_Server(folder / "site"), folder)
         config._customer_value_guide_server = shared
+        builder = threading.Thread(target=_build_once, args=(folder / "site", shared[0].port), daemon=True)
+        builder.start()
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
-        config.add_cleanup(shared[0].close)  # cleanups run last first: close, then remove
+        config.add_cleanup(shared[0].close)  # cleanups run last first: join, close, then remove
+        config.add_cleanup(builder.join)
     server, folder = shared
     node.workerinput[_SITE] = json.dumps({"folder": str(folder), "port": server.port})
 
