@@ -126,6 +126,13 @@ def test_value_headline_names_the_best_offer_and_the_ratio_winner(watched, serve
     assert (value_of(widget, "value_ratio"), value_of(widget, "value_ratio_2"), value_of(widget, "best_by_ratio")) == ("1.2", "1.2", "1")
     expect(widget.locator(".cv-headline")).to_have_text("Offer 2 gives the most value: net $40, ratio 1.2.")
     expect(widget.locator("[data-note='value.methods_disagree']")).to_have_count(0)
+    # Offer 1: 1250 − 1000 = 250, ratio 1.25; offer 2: 600 − 400 = 200, ratio 1.5: the two
+    # methods disagree, and the headline says which offer division puts first.
+    widget = goto_calculator(watched, server, "en", "value", "v=1&economic=1250&psychological=0&price=1000&time_hours=0"
+                             "&economic_2=600&psychological_2=0&price_2=400&time_hours_2=0")
+    wait_state(widget, "ready")
+    expect(widget.locator(".cv-headline")).to_have_text(
+        "Offer 1 gives the most value: net $250, ratio 1.25. By ratio, Offer 2 comes first (1.5).")
 
 
 def test_value_headline_says_so_when_no_offer_gives_value(watched, server) -> None:

@@ -9,11 +9,13 @@ import { fill } from "./format.js";
 // an output as the page shows it; ``nameOf(item)``: an item's typed name or its legend;
 // ``locale``: the page's, for a template's plural forms ("over 1 month").
 // Returns the sentence, or "" when the calculator has none (or none for these values).
-export function headlineText(id, templates, values, say, nameOf, locale) {
+// ``noted``: the keys of the notes the calculator gave (a Set), whose decisions the headline
+// follows rather than makes again.
+export function headlineText(id, templates, values, say, nameOf, locale, noted = new Set()) {
   if (!templates) return "";
   const pick = SENTENCES[id];
   if (!pick) return "";
-  const picked = pick(values, say, nameOf, templates);
+  const picked = pick(values, say, nameOf, templates, noted);
   if (!picked) return "";
   const [key, parts] = picked;
   const template = templates[key];
@@ -27,7 +29,7 @@ const has = (values, key) => Object.hasOwn(values, key);
 const ratioOf = (values, key, say) => (values[key] === null ? null : say(key, values[key]));
 
 const SENTENCES = {
-  value(values, say, nameOf, templates) {
+  value(values, say, nameOf, templates, noted) {
     const offers = [1, 2, 3, 4].filter((n) => has(values, n === 1 ? "net_value" : `net_value_${n}`));
     const suffix = (n) => (n === 1 ? "" : `_${n}`);
     const ratio = (n) => ratioOf(values, "value_ratio" + suffix(n), say) ?? templates.no_ratio;
@@ -39,10 +41,9 @@ const SENTENCES = {
     const parts = { best: nameOf(best), net: say("net_value" + suffix(best), values["net_value" + suffix(best)]), ratio: ratio(best) };
     // Not "gives the most value" where every offer loses value or only breaks even.
     if (values["verdict" + suffix(best)] !== "positive") return ["best_none", parts];
-    // Division names a lower-numbered offer level with the best one on ratio: no split (values
-    // come rounded as the page shows them, so equal here is a tie to Python's shown_equal too).
-    const ratioTied = values["value_ratio" + suffix(byRatio)] === values["value_ratio" + suffix(best)];
-    if (byRatio === null || byRatio === undefined || byRatio === best || ratioTied) return ["best", parts];
+    // Split only where the calculator says the two methods disagree (not on a tie on ratio,
+    // where division names the lower number: calculators/value.py, methods_disagree).
+    if (!noted.has("value.methods_disagree")) return ["best", parts];
     return ["best_split", { ...parts, best_ratio: nameOf(byRatio), other_ratio: ratio(byRatio) }];
   },
 

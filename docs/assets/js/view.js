@@ -134,8 +134,10 @@ export class WidgetView {
     const slot = this.root.querySelector("[data-headline]");
     if (!slot) return;
     const currency = this.currency();
+    // The notes shown (prerendered or just written): the calculator's own decisions.
+    const noted = new Set([...this.root.querySelectorAll(".cv-notes [data-note]")].map((note) => note.dataset.note));
     slot.textContent = headlineText(this.spec.id, this.messages.calculator.headline, values,
-      (key, value) => this.outputText(key, value, currency), (item) => this.itemName(item), this.locale);
+      (key, value) => this.outputText(key, value, currency), (item) => this.itemName(item), this.locale, noted);
     slot.hidden = !slot.textContent;
   }
 
