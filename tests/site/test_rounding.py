@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,18 +33,29 @@ TIES = {
 }
 CASES = [(kind, value, lang) for kind, values in TIES.items() for value in values for lang in LANGUAGES]
 
-NODE_SCRIPT = """
+FORMAT_SCRIPT = """
 import { formatNumber } from "./docs/assets/js/format.js";
 const cases = JSON.parse(process.argv[1]);
-console.log(JSON.stringify(cases.map(([kind, value, lang]) => formatNumber(kind, value, lang, "EUR"))));
+console.log(JSON.stringify(cases.map(([kind, value, lang, currency]) => formatNumber(kind, value, lang, currency))));
 """
+
+
+def in_node(script: str, argument: Any) -> Any:
+    """What ``script`` (an ES module run from the repository's root) prints as JSON, given
+    ``argument`` as JSON."""
+    result = subprocess.run(["node", "--input-type=module", "-e", script, json.dumps(argument)],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def browser_format(cases: list[tuple[str, float, str, str]]) -> list[str]:
+    """format.js's text for each (kind, value, language, currency), under Node."""
+    return in_node(FORMAT_SCRIPT, cases)
 
 
 @pytest.fixture(scope="module")
 def browser_texts() -> dict[tuple[str, float, str], str]:
-    result = subprocess.run(["node", "--input-type=module", "-e", NODE_SCRIPT, json.dumps(CASES)],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
-    return dict(zip(((k, v, lang) for k, v, lang in CASES), json.loads(result.stdout)))
+    return dict(zip(CASES, browser_format([(*case, "EUR") for case in CASES])))
 
 
 def test_intl_rounds_ties_half_away_from_zero(browser_texts: dict[tuple[str, float, str], str]) -> None:
@@ -86,17 +98,10 @@ NEAR_ZERO = [(kind, value, lang) for lang in LANGUAGES for kind, value in (
     ("percent", 0.001), ("money", 0.004), ("money", -0.004), ("ratio", 0.0012), ("share", 0.0004),
     ("months", 0.04), ("money", 1e-9), ("percent", -1e-9), ("number", 0.0))]
 
-NEAR_ZERO_SCRIPT = """
-import { formatNumber } from "./docs/assets/js/format.js";
-const cases = JSON.parse(process.argv[1]);
-console.log(JSON.stringify(cases.map(([kind, value, lang]) => formatNumber(kind, value, lang, "USD"))));
-"""
 
 
 def test_a_number_that_is_not_zero_never_reads_as_zero() -> None:
-    result = subprocess.run(["node", "--input-type=module", "-e", NEAR_ZERO_SCRIPT, json.dumps(NEAR_ZERO)],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
-    browser = json.loads(result.stdout)
+    browser = browser_format([(*case, "USD") for case in NEAR_ZERO])
     built = [format_number(kind, value, lang, "USD") for kind, value, lang in NEAR_ZERO]
     assert browser == built
     english = dict(zip(((k, v) for k, v, lang in NEAR_ZERO if lang == "en"), (t for (_, _, lang), t in zip(NEAR_ZERO, built) if lang == "en")))
@@ -107,9 +112,7 @@ def test_a_number_that_is_not_zero_never_reads_as_zero() -> None:
 
 def test_the_browser_shows_the_decimals_the_build_declares() -> None:
     from sitebuild.formatting import fraction_digits
-    result = subprocess.run(["node", "--input-type=module", "-e", DIGITS_SCRIPT, json.dumps([KINDS, EXACT])],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
-    found = json.loads(result.stdout)
+    found = in_node(DIGITS_SCRIPT, [KINDS, EXACT])
     declared = [list(fraction_digits(kind, value)) for kind in KINDS for value in (0.5, 2)]
     assert found["digits"] == declared
     built = [format_number(kind, value, lang, "USD", exact=True) for kind, value, lang in EXACT]
@@ -122,20 +125,11 @@ def test_the_browser_shows_the_decimals_the_build_declares() -> None:
 # Every currency the calculators offer, in every language: a symbol written in letters ("CHF",
 # "SEK", "RUB" on an English page) is kept from the digits by a no-break space in Intl (CLDR's
 # currency spacing), which Babel does not apply (QA: "CHF95,304.60" against "CHF 95,304.60").
-CURRENCY_CASES = [(value, lang, code) for code in CURRENCIES for lang in LANGUAGES for value in (95304.6, -5.0, 0.5)]
-
-CURRENCY_SCRIPT = """
-import { formatNumber } from "./docs/assets/js/format.js";
-const cases = JSON.parse(process.argv[1]);
-console.log(JSON.stringify(cases.map(([value, lang, code]) => formatNumber("money", value, lang, code))));
-"""
+CURRENCY_CASES = [("money", value, lang, code) for code in CURRENCIES for lang in LANGUAGES for value in (95304.6, -5.0, 0.5)]
 
 
 def test_every_currency_reads_as_the_browser_writes_it() -> None:
-    result = subprocess.run(["node", "--input-type=module", "-e", CURRENCY_SCRIPT, json.dumps(CURRENCY_CASES)],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
-    browser = dict(zip(map(tuple, CURRENCY_CASES), json.loads(result.stdout)))
-    assert browser[(95304.6, "en", "CHF")] == "CHF\u00a095,304.60"  # the rule, seen in Node itself
-    differ = {case: (format_number("money", *case), text) for case, text in browser.items()
-              if format_number("money", *case) != text}
+    browser = dict(zip(CURRENCY_CASES, browser_format(CURRENCY_CASES)))
+    assert browser[("money", 95304.6, "en", "CHF")] == "CHF\u00a095,304.60"  # the rule, seen in Node itself
+    differ = {case: (format_number(*case), text) for case, text in browser.items() if format_number(*case) != text}
     assert differ == {}, "Babel vs Intl: " + repr(differ)
