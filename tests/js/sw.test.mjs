@@ -100,19 +100,29 @@ test("a page's navigation takes the preloaded answer and keeps a copy for offlin
   assert.equal(await kept["cv-pages"].get(url).text(), "preloaded page");
 });
 
+// Runs ``check`` with the network gone: every fetch fails, and the worker's navigator says
+// whether the device knows it (``onLine``).
+async function offline(check, { onLine = true } = {}) {
+  const network = globalThis.fetch;
+  globalThis.fetch = async () => { throw new TypeError("offline"); };
+  connection.onLine = onLine;
+  try {
+    await check();
+  } finally {
+    globalThis.fetch = network;
+    connection.onLine = true;
+  }
+}
+
 test("offline, a page opened from a trainer's link is answered from the kept page", async () => {
   const url = `${SCOPE}calculators/competition/`;
   kept["cv-pages"].set(url, new Response("kept page"));
-  const failing = globalThis.fetch;
-  globalThis.fetch = async () => { throw new TypeError("offline"); };
   globalThis.caches.match = async (request, { cacheName, ignoreSearch }) =>
     kept[cacheName].get(ignoreSearch ? String(request.url ?? request).split("?")[0] : String(request.url ?? request));
-  try {
+  await offline(async () => {
     const event = fetchEvent(`${url}?v=1&cost=4`, { mode: "navigate", destination: "document" });
     assert.equal(await (await event.answer).text(), "kept page");
-  } finally {
-    globalThis.fetch = failing;
-  }
+  });
 });
 
 test("an instant navigation's page request and other sites are left to the network", () => {
@@ -123,28 +133,18 @@ test("an instant navigation's page request and other sites are left to the netwo
 test("offline, an instant navigation to a kept page is answered from it, so Python stays up", async () => {
   const url = `${SCOPE}calculators/lifetime-value/`;
   kept["cv-pages"].set(url, new Response("kept lifetime page"));
-  const failing = globalThis.fetch;
-  globalThis.fetch = async () => { throw new TypeError("offline"); };
-  connection.onLine = false;
-  try {
+  await offline(async () => {
     const event = fetchEvent(`${url}?v=1&average_check=30`, { mode: "cors", destination: "" });
     assert.equal(await (await event.answer).text(), "kept lifetime page");
     // A page not kept: the fetch fails as it would without this worker, and Material then
     // loads the page in full (a navigation, answered by the "not saved" page).
     await assert.rejects(fetchEvent(`${SCOPE}innovation/`, { mode: "cors", destination: "" }).answer, TypeError);
-  } finally {
-    globalThis.fetch = failing;
-    connection.onLine = true;
-  }
+  }, { onLine: false });
 });
 
 test("offline, Material's sitemap probe beside a page is answered with an empty sitemap", async () => {
-  const failing = globalThis.fetch;
-  globalThis.fetch = async () => { throw new TypeError("offline"); };
-  try {
+  await offline(async () => {
     const answer = await fetchEvent(`${SCOPE}ko/calculators/value/sitemap.xml`, { mode: "cors", destination: "" }).answer;
     assert.match(await answer.text(), /^<\?xml[^>]*>\s*<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9"><\/urlset>\s*$/);
-  } finally {
-    globalThis.fetch = failing;
-  }
+  });
 });
